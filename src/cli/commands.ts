@@ -1,0 +1,122 @@
+import path from 'node:path';
+import type { Config } from '../server/config.ts';
+import { openDatabase } from '../server/db/open.ts';
+import { migrate } from '../server/db/migrate.ts';
+import { backupDatabase, restoreDatabase } from '../server/db/backup.ts';
+import { verifyAuditChain } from '../server/audit/trail.ts';
+import { seedIfEmpty, type DatasetSize } from '../server/seed/index.ts';
+import { DEMO_PASSWORD } from '../server/seed/users.ts';
+import { startServer } from '../server/main.ts';
+import { ensureWebBuild } from '../server/web-build.ts';
+import { ROLE_LABELS } from '../shared/access/roles.ts';
+
+export interface Command {
+  summary: string;
+  run(args: string[], config: Config): Promise<number | void>;
+}
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function withDatabase<T>(config: Config, fn: (db: import('../server/db/pool.ts').Db) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await fn(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+const start: Command = {
+  summary: 'start the app (migrates, seeds a demo on first start)',
+  async run(args, config) {
+    if (!args.includes('--no-build')) await ensureWebBuild();
+    const size = (flag(args, 'size') ?? 'demo') as DatasetSize;
+    const server = await startServer(config, { seedSize: size });
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    console.log(`\nGiatja berjalan di / running at ${server.url}`);
+    console.log(`Basis data / database: ${server.database.description}`);
+    console.log(`Dokumentasi API / API docs: ${server.url}/api/docs`);
+    if (server.seed) {
+      console.log(
+        config.demo
+          ? `\nAkun demo (kata sandi / password: ${DEMO_PASSWORD}):`
+          : `\nAkun awal (kata sandi sementara ${DEMO_PASSWORD}, wajib diganti saat masuk pertama):`,
+      );
+      for (const a of server.seed.accounts) {
+        console.log(`  ${a.username.padEnd(30)} ${ROLE_LABELS[a.role].id}${a.upt ? ` — ${a.upt}` : a.kanwil ? ` — Kanwil ${a.kanwil}` : ''}`);
+      }
+    }
+    return new Promise<void>(() => {});
+  },
+};
+
+export const commands: Record<string, Command> = {
+  start,
+  migrate: {
+    summary: 'apply pending database migrations',
+    run: (_a, config) =>
+      withDatabase(config, async (db) => {
+        const applied = await migrate(db);
+        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Up to date.');
+      }),
+  },
+  seed: {
+    summary: 'seed an empty database: --size demo|national [--seed N]',
+    run: (args, config) =>
+      withDatabase(config, async (db) => {
+        await migrate(db);
+        const size = (flag(args, 'size') ?? 'demo') as DatasetSize;
+        const r = await seedIfEmpty(db, { size, demo: config.demo, seed: Number(flag(args, 'seed') ?? 2026) });
+        console.log(r.seeded ? `Seeded (${size}).` : 'Already seeded; nothing done.');
+      }),
+  },
+  backup: {
+    summary: 'write a backup file: backup <file.jsonl.gz>',
+    async run(args, config) {
+      const file = args[0];
+      if (!file) throw new Error('usage: giatja backup <file>');
+      const counts = await withDatabase(config, (db) => backupDatabase(db, path.resolve(file)));
+      console.log(`Backup written to ${file}:`, counts);
+    },
+  },
+  restore: {
+    summary: 'restore a backup into an empty database: restore <file>',
+    async run(args, config) {
+      const file = args[0];
+      if (!file) throw new Error('usage: giatja restore <file>');
+      const counts = await withDatabase(config, async (db) => {
+        await migrate(db);
+        return restoreDatabase(db, path.resolve(file));
+      });
+      console.log('Restored:', counts);
+    },
+  },
+  audit: {
+    summary: 'audit verify — recompute the audit trail hash chain',
+    async run(args, config) {
+      if (args[0] !== 'verify') throw new Error('usage: giatja audit verify');
+      const result = await withDatabase(config, (db) => verifyAuditChain(db));
+      if (result.ok) {
+        console.log(`Jejak audit utuh / audit trail intact: ${result.checked} entries verified.`);
+        return 0;
+      }
+      console.error(`Jejak audit RUSAK di entri #${result.brokenAt} (${result.reason}) / audit trail BROKEN at entry #${result.brokenAt}.`);
+      return 2;
+    },
+  },
+  help: {
+    summary: 'this help',
+    async run() {
+      console.log('giatja <command>\n');
+      for (const [name, c] of Object.entries(commands)) console.log(`  ${name.padEnd(10)} ${c.summary}`);
+    },
+  },
+};

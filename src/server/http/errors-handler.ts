@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { errorMessage, fieldMessage, type ErrorCode } from '../../shared/i18n/errors.ts';
+import { fieldErrors } from '../../shared/i18n/zod-issues.ts';
+import type { AppEnv } from './context.ts';
+import { AppError } from './errors.ts';
+
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 500;
+
+export function errorJson(c: Context<AppEnv>, status: ErrorStatus, code: ErrorCode, fields: Record<string, string> = {}) {
+  const lang = c.get('lang') ?? 'id';
+  return c.json({ error: { code, message: errorMessage(code, lang), fields } }, status);
+}
+
+/** Validation failures from route schemas, in the caller's language. */
+export function validationHook(result: { success: boolean; error?: unknown }, c: Context<AppEnv>) {
+  if (!result.success && result.error instanceof z.ZodError) {
+    return errorJson(c, 400, 'VALIDATION', fieldErrors(result.error, c.get('lang') ?? 'id'));
+  }
+  return undefined;
+}
+
+/** Expected errors become their status and code; anything else is logged and answered as 500 without details. */
+export function onError(err: Error, c: Context<AppEnv>) {
+  const lang = c.get('lang') ?? 'id';
+  if (err instanceof AppError) {
+    const fields = Object.fromEntries(Object.entries(err.fields).map(([k, key]) => [k, fieldMessage(key, lang)]));
+    return errorJson(c, err.status, err.code, fields);
+  }
+  if (err instanceof z.ZodError) return errorJson(c, 400, 'VALIDATION', fieldErrors(err, lang));
+  if (err instanceof HTTPException && err.status < 500) {
+    // Malformed JSON bodies and similar surface here from Hono's validators.
+    return errorJson(c, err.status === 413 ? 413 : 400, 'BAD_REQUEST');
+  }
+  const pgCode = (err as { code?: string }).code;
+  if (pgCode === '23505') return errorJson(c, 409, 'DUPLICATE');
+  c.get('services')?.log.error({ err, requestId: c.get('requestId') }, 'unhandled error');
+  return errorJson(c, 500, 'INTERNAL');
+}

@@ -1,0 +1,16 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/context.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { metaRoutes } from './meta/routes.ts';
+import { orgRoutes } from './org/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+/** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
+export function registerModules(api: OpenAPIHono<AppEnv>): void {
+  metaRoutes(api);
+  authRoutes(api);
+  orgRoutes(api);
+  userRoutes(api);
+  auditRoutes(api);
+}

@@ -1,0 +1,73 @@
+import type { Bilingual, Lang } from './lang.ts';
+
+/** Error codes the API returns, each with its message in both languages. */
+export const ERROR_MESSAGES = {
+  VALIDATION: { id: 'Ada isian yang belum benar. Periksa kolom yang ditandai.', en: 'Some fields are not valid. Check the marked fields.' },
+  UNAUTHENTICATED: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  FORBIDDEN: { id: 'Anda tidak berwenang melakukan ini.', en: 'You are not allowed to do this.' },
+  OUT_OF_SCOPE: { id: 'Data ini di luar wilayah kewenangan Anda.', en: 'This record is outside your scope.' },
+  NOT_FOUND: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  CONFLICT_VERSION: {
+    id: 'Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang lalu ulangi perubahan Anda.',
+    en: 'Someone else changed this record after you opened it. Reload it and make your change again.',
+  },
+  DUPLICATE: { id: 'Data yang sama sudah ada.', en: 'The same record already exists.' },
+  CSRF: { id: 'Sesi formulir tidak sah. Muat ulang halaman lalu coba lagi.', en: 'Invalid form token. Reload the page and try again.' },
+  LOGIN_FAILED: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  ACCOUNT_LOCKED: {
+    id: 'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi nanti atau hubungi admin.',
+    en: 'The account is locked for a while after too many failed attempts. Try later or contact an administrator.',
+  },
+  RATE_LIMITED: { id: 'Terlalu banyak percobaan. Tunggu beberapa menit.', en: 'Too many attempts. Wait a few minutes.' },
+  PASSWORD_CHANGE_REQUIRED: { id: 'Ganti kata sandi Anda terlebih dahulu.', en: 'Change your password first.' },
+  BAD_REQUEST: { id: 'Permintaan tidak dapat diproses.', en: 'The request cannot be processed.' },
+  INTERNAL: { id: 'Terjadi kesalahan pada server. Coba lagi.', en: 'Something went wrong on the server. Try again.' },
+} satisfies Record<string, Bilingual>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/**
+ * Field-level messages. Schemas refer to these by key (`msg:<key>`), so one schema serves the
+ * API, the OpenAPI document and the web form in either language.
+ */
+export const FIELD_MESSAGES = {
+  required: { id: 'Wajib diisi.', en: 'Required.' },
+  invalid: { id: 'Isian tidak valid.', en: 'Invalid value.' },
+  too_short: { id: 'Minimal {min} karakter.', en: 'At least {min} characters.' },
+  too_long: { id: 'Maksimal {max} karakter.', en: 'At most {max} characters.' },
+  too_small_number: { id: 'Minimal {min}.', en: 'At least {min}.' },
+  too_big_number: { id: 'Maksimal {max}.', en: 'At most {max}.' },
+  not_integer: { id: 'Harus bilangan bulat.', en: 'Must be a whole number.' },
+  not_number: { id: 'Harus berupa angka.', en: 'Must be a number.' },
+  invalid_option: { id: 'Pilih salah satu pilihan yang tersedia.', en: 'Choose one of the options.' },
+  invalid_date: { id: 'Tanggal tidak valid (format YYYY-MM-DD).', en: 'Invalid date (format YYYY-MM-DD).' },
+  invalid_email: { id: 'Alamat email tidak valid.', en: 'Invalid email address.' },
+  unknown_field: { id: 'Kolom tidak dikenal: {keys}.', en: 'Unknown field: {keys}.' },
+  password_weak: {
+    id: 'Kata sandi minimal 10 karakter, memuat huruf dan angka, dan tidak sama dengan nama pengguna.',
+    en: 'Passwords need at least 10 characters, with letters and digits, and must differ from the username.',
+  },
+  password_common: { id: 'Kata sandi ini terlalu umum.', en: 'This password is too common.' },
+  password_mismatch: { id: 'Konfirmasi kata sandi tidak sama.', en: 'The confirmation does not match.' },
+  password_same: { id: 'Kata sandi baru harus berbeda dari yang lama.', en: 'The new password must differ from the old one.' },
+  password_wrong: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+  username_format: {
+    id: 'Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+    en: 'Usernames are 3–40 characters: lower-case letters, digits, dot, underscore or hyphen.',
+  },
+  scope_mismatch: { id: 'Wilayah tidak sesuai dengan peran.', en: 'The scope does not fit the role.' },
+  kanwil_unknown: { id: 'Kanwil tidak dikenal.', en: 'Unknown Kanwil.' },
+  upt_unknown: { id: 'UPT tidak dikenal.', en: 'Unknown unit.' },
+  upt_not_in_kanwil: { id: 'UPT tidak berada di Kanwil ini.', en: 'The unit is not under this Kanwil.' },
+  username_taken: { id: 'Nama pengguna sudah dipakai.', en: 'The username is taken.' },
+} satisfies Record<string, Bilingual>;
+
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return ERROR_MESSAGES[code][lang];
+}
+
+export function fieldMessage(key: FieldMessageKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  return FIELD_MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_REGISTRY, routeKey, type Access } from '../../src/server/http/access.ts';
+import { can, ROLES, type Role } from '../../src/shared/access/roles.ts';
+import { createTestApp, type Client, type TestApp } from '../support/app.ts';
+
+/**
+ * Every registered route must declare its access, and every declaration is checked against
+ * every role and against a record of a foreign scope. A new route without a declaration, or a
+ * scope-filtered list without a scope check below, fails here.
+ */
+const ACCOUNT_OF_ROLE: Record<Role, string> = {
+  pusat_admin: 'admin.pusat',
+  pusat_pimpinan: 'pimpinan.pusat',
+  kanwil_officer: 'kanwil.jateng',
+  upt_head: 'kepala.lapas.semarang',
+  upt_operator: 'operator.lapas.semarang',
+  auditor: 'auditor.itjen',
+  partner: 'mitra.demo',
+};
+
+/** Reference routes read nationwide by design (organisation lists are public facts). */
+const REFERENCE_ROUTES = new Set([
+  'GET /api/v1/org/provinces',
+  'GET /api/v1/org/kanwils',
+  'GET /api/v1/org/upts',
+  'GET /api/v1/org/upts/:uptId',
+  'GET /api/v1/org/upts/:uptId/history',
+]);
+
+let t: TestApp;
+const clients = new Map<Role, Client>();
+/** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0 };
+
+function registeredRoutes(): Array<{ method: string; path: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ method: string; path: string }> = [];
+  for (const r of t.app.routes) {
+    if (r.path === '*' || r.path === '/*' && r.method === 'ALL') continue; // global middleware
+    const key = routeKey(r.method, r.path);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ method: r.method, path: r.path });
+  }
+  return out;
+}
+
+function fill(path: string, own: boolean): string {
+  return path
+    .replace(':uptId', String(own ? ids.ownUpt : ids.foreignUpt))
+    .replace(':kanwilId', String(own ? ids.ownKanwil : ids.foreignKanwil))
+    .replace(':userId', String(own ? ids.ownUser : ids.foreignUser))
+    .replace(':file', 'swagger-ui.css')
+    .replace('/*', '/x');
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of ROLES) clients.set(role, await t.as(ACCOUNT_OF_ROLE[role]));
+  const one = async (sql: string) => (await t.db.one<{ id: number }>(sql))!.id;
+  ids.ownUpt = await one(`SELECT id FROM upt WHERE raw_name = 'LAPAS KELAS I SEMARANG'`);
+  ids.foreignUpt = await one(`SELECT id FROM upt WHERE raw_name = 'LAPAS KELAS I TANGERANG'`);
+  ids.ownKanwil = await one(`SELECT id FROM kanwil WHERE raw_name = 'Jawa Tengah'`);
+  ids.foreignKanwil = await one(`SELECT id FROM kanwil WHERE raw_name = 'Banten'`);
+  // A user no test client signs in as: routes like revoke-sessions act on it.
+  await clients.get('pusat_admin')!.post('/api/v1/users', {
+    username: 'staf.lapas.semarang',
+    fullName: 'Staf Lapas Semarang',
+    role: 'upt_operator',
+    scopeLevel: 'upt',
+    uptId: ids.ownUpt,
+    password: 'SandiStaf20261',
+  });
+  ids.ownUser = await one(`SELECT id FROM app_user WHERE username = 'staf.lapas.semarang'`);
+  ids.foreignUser = await one(`SELECT id FROM app_user WHERE username = 'kepala.lapas.tangerang'`);
+}, 180_000);
+afterAll(() => t.close());
+
+describe('route access declarations', () => {
+  it('exist for every registered route', () => {
+    const missing = registeredRoutes()
+      .filter((r) => r.method !== 'ALL' || r.path !== '*')
+      .filter((r) => !ACCESS_REGISTRY.has(routeKey(r.method === 'ALL' ? 'GET' : r.method, r.path)))
+      .map((r) => routeKey(r.method, r.path));
+    expect(missing).toEqual([]);
+    expect(registeredRoutes().length).toBeGreaterThan(20);
+  });
+
+  it('list every nationwide reference route explicitly', () => {
+    const reference = [...ACCESS_REGISTRY].filter(([, a]) => a.kind === 'action' && a.scope === 'reference').map(([k]) => k);
+    expect(reference.sort()).toEqual([...REFERENCE_ROUTES].sort());
+  });
+});
+
+const apiRoutes = () => [...ACCESS_REGISTRY].filter(([k]) => k.split(' ')[1]!.startsWith('/api/v1/'));
+
+describe('each role against each route', () => {
+  it('is refused exactly where the role lacks the permission', async () => {
+    const wrong: string[] = [];
+    for (const [key, access] of apiRoutes()) {
+      const [method, path] = key.split(' ') as [string, string];
+      if (path === '/api/v1/auth/login' || path.endsWith('/logout') || path.endsWith('/logout-all')) continue; // would end the sessions under test
+      for (const role of ROLES) {
+        const res = await clients.get(role)!.request<{ error?: { code: string } }>(method, fill(path, true), method === 'GET' ? undefined : {});
+        const code = res.body?.error?.code;
+        const expectForbidden = access.kind === 'action' && !can(role, access.action);
+        const forbiddenByScope = access.kind === 'action' && access.scope === 'national' && role !== 'pusat_admin' && role !== 'pusat_pimpinan' && role !== 'auditor';
+        if (expectForbidden && !(res.status === 403 && code === 'FORBIDDEN')) wrong.push(`${role} ${key}: expected FORBIDDEN, got ${res.status} ${code}`);
+        if (!expectForbidden && !forbiddenByScope && (res.status === 401 || res.status === 403))
+          wrong.push(`${role} ${key}: expected access, got ${res.status} ${code}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 180_000);
+
+  it('refuses every signed-in route to an anonymous caller', async () => {
+    const anon = t.anon();
+    const wrong: string[] = [];
+    for (const [key, access] of apiRoutes()) {
+      if (access.kind === 'public') continue;
+      const [method, path] = key.split(' ') as [string, string];
+      const res = await anon.request(method, fill(path, true), method === 'GET' ? undefined : {});
+      if (res.status !== 401) wrong.push(`${key}: ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('scope', () => {
+  it('refuses records of another scope on every record route', async () => {
+    const wrong: string[] = [];
+    for (const [key, access] of apiRoutes()) {
+      if (!(access.kind === 'action' && access.scope === 'target')) continue;
+      const [method, path] = key.split(' ') as [string, string];
+      for (const role of ['kanwil_officer', 'upt_head'] as const) {
+        if (!can(role, access.action)) continue;
+        const res = await clients.get(role)!.request<{ error?: { code: string } }>(method, fill(path, false), method === 'GET' ? undefined : {});
+        if (!(res.status === 403 && res.body.error?.code === 'OUT_OF_SCOPE')) wrong.push(`${role} ${key}: ${res.status}`);
+        const own = await clients.get(role)!.request(method, fill(path, true), method === 'GET' ? undefined : {});
+        if (own.status === 403) wrong.push(`${role} ${key} own record refused`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses national-only routes to a Kanwil-scoped holder of the permission', async () => {
+    const admin = clients.get('pusat_admin')!;
+    await admin.post('/api/v1/users', {
+      username: 'auditor.jateng',
+      fullName: 'Auditor Wilayah Jawa Tengah',
+      role: 'auditor',
+      scopeLevel: 'kanwil',
+      kanwilId: ids.ownKanwil,
+      password: 'SandiAuditor2026',
+    });
+    const c = await t.as('auditor.jateng', 'SandiAuditor2026');
+    await c.post('/api/v1/auth/password', { currentPassword: 'SandiAuditor2026', newPassword: 'SandiAuditor2027', confirmPassword: 'SandiAuditor2027' });
+    const national = [...ACCESS_REGISTRY].filter(([, a]) => a.kind === 'action' && a.scope === 'national' && can('auditor', a.action));
+    expect(national.length).toBeGreaterThan(0);
+    for (const [key] of national) {
+      const [method, path] = key.split(' ') as [string, string];
+      const res = await c.request<{ error?: { code: string } }>(method, fill(path, true), method === 'GET' ? undefined : {});
+      expect([key, res.status, res.body.error?.code]).toEqual([key, 403, 'OUT_OF_SCOPE']);
+    }
+  });
+
+  /** Filtered lists: one check per route; a new filtered route must add its own. */
+  const FILTERED_CHECKS: Record<string, (c: Client) => Promise<void>> = {
+    'GET /api/v1/users': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number | null }> }>('/api/v1/users?pageSize=200');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((u) => u.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/audit': async (c) => {
+      const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((e) => e.scopeKanwilId === ids.ownKanwil)).toBe(true);
+    },
+  };
+
+  it('narrows every filtered list to the caller’s Kanwil', async () => {
+    const filtered = [...ACCESS_REGISTRY].filter(([, a]) => a.kind === 'action' && a.scope === 'filtered').map(([k]) => k);
+    expect(filtered.sort()).toEqual(Object.keys(FILTERED_CHECKS).sort());
+    const kanwilAuditor = await t.as('auditor.jateng', 'SandiAuditor2027');
+    for (const key of filtered) await FILTERED_CHECKS[key]!(kanwilAuditor);
+  });
+});
+
+export type { Access };

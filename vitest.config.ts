@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+const dbTests = ['test/db/**/*.test.ts', 'test/api/**/*.test.ts'];
+const serial = { testTimeout: 60_000, hookTimeout: 180_000, fileParallelism: false } as const;
+
+/**
+ * Projects, so each layer can run alone; `npm test` runs them all. Database and API tests run on
+ * the embedded PGlite, and again on a PostgreSQL server when TEST_DATABASE_URL is set (CI does).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'db', include: dbTests, environment: 'node', ...serial, env: { GIATJA_TEST_DB: 'pglite' } } },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{ test: { name: 'db-postgres', include: dbTests, environment: 'node' as const, ...serial, env: { GIATJA_TEST_DB: 'server' } } }]
+        : []),
+      {
+        test: {
+          name: 'browser',
+          include: ['e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
