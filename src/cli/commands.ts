@@ -9,6 +9,7 @@ import { DEMO_PASSWORD } from '../server/seed/users.ts';
 import { startServer } from '../server/main.ts';
 import { ensureWebBuild } from '../server/web-build.ts';
 import { ROLE_LABELS } from '../shared/access/roles.ts';
+import { systemClock } from '../server/clock.ts';
 
 export interface Command {
   summary: string;
@@ -74,7 +75,7 @@ export const commands: Record<string, Command> = {
       withDatabase(config, async (db) => {
         await migrate(db);
         const size = (flag(args, 'size') ?? 'demo') as DatasetSize;
-        const r = await seedIfEmpty(db, { size, demo: config.demo, seed: Number(flag(args, 'seed') ?? 2026) });
+        const r = await seedIfEmpty(db, { size, demo: config.demo, seed: Number(flag(args, 'seed') ?? 2026), today: systemClock(config.today).today() });
         console.log(r.seeded ? `Seeded (${size}).` : 'Already seeded; nothing done.');
       }),
   },
@@ -110,6 +111,32 @@ export const commands: Record<string, Command> = {
       }
       console.error(`Jejak audit RUSAK di entri #${result.brokenAt} (${result.reason}) / audit trail BROKEN at entry #${result.brokenAt}.`);
       return 2;
+    },
+  },
+  calculate: {
+    summary: 'calculate case.json — run the sentence engine on a case file, print the result as JSON',
+    async run(args, config) {
+      const file = args[0];
+      if (!file) throw new Error('usage: giatja calculate <case.json> [--holidays shared|db]');
+      const { readFileSync } = await import('node:fs');
+      const { CalculationRequestSchema } = await import('../domain/sentence/schema.ts');
+      const { calculateCase } = await import('../domain/sentence/index.ts');
+      const { loadHolidays, defaultSharedDataDir } = await import('../server/seed/reference-data.ts');
+      const raw = JSON.parse(readFileSync(path.resolve(file), 'utf8')) as unknown;
+      // Either {case, twoThirdsMode} as the API takes, or a bare case.
+      const wrapped = typeof raw === 'object' && raw !== null && 'case' in raw ? raw : { case: raw };
+      const parsed = CalculationRequestSchema.safeParse(wrapped);
+      if (!parsed.success) {
+        console.error(JSON.stringify(parsed.error.issues, null, 2));
+        return 2;
+      }
+      const holidays =
+        flag(args, 'holidays') === 'db'
+          ? await withDatabase(config, async (db) => (await import('../server/modules/wbp/dates.ts')).loadHolidays(db))
+          : loadHolidays(defaultSharedDataDir());
+      const result = calculateCase(parsed.data.case, { holidays, ...(parsed.data.twoThirdsMode ? { twoThirdsMode: parsed.data.twoThirdsMode } : {}) });
+      console.log(JSON.stringify(result, null, 2));
+      return 0;
     },
   },
   help: {

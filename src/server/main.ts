@@ -8,6 +8,8 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase, type OpenDatabase } from './db/open.ts';
 import type { Services } from './http/context.ts';
 import { createLogger } from './log.ts';
+import { startScheduler } from './jobs/runner.ts';
+import { DAILY_JOBS } from './jobs/daily.ts';
 import { seedIfEmpty, type SeedResult, type DatasetSize } from './seed/index.ts';
 
 import { WEB_DIST } from './paths.ts';
@@ -29,6 +31,8 @@ export interface StartOptions {
   webDir?: string | null;
   /** Listen on a port (0 = any free port); undefined builds the app without listening. */
   listen?: boolean;
+  /** Run the daily jobs' scheduler in this process (default true). */
+  jobs?: boolean;
 }
 
 /** Opens the database, migrates, seeds if asked, and serves the app. */
@@ -37,12 +41,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(database.db);
+    const clock = systemClock(config.today);
     const seed = opts.seedSize
-      ? await seedIfEmpty(database.db, { size: opts.seedSize, demo: config.demo, seed: opts.seed ?? 2026 })
+      ? await seedIfEmpty(database.db, { size: opts.seedSize, demo: config.demo, seed: opts.seed ?? 2026, today: clock.today() })
       : undefined;
-    const services: Services = { db: database.db, config, clock: systemClock(config.today), log };
+    const services: Services = { db: database.db, config, clock, log };
     const webDir = opts.webDir === null ? undefined : (opts.webDir ?? (existsSync(path.join(WEB_DIST, 'index.html')) ? WEB_DIST : undefined));
     const app = createApp(services, webDir ? { webDir } : {});
+    const stopJobs = opts.jobs === false ? () => {} : startScheduler(database.db, clock, DAILY_JOBS, log);
     let server: ServerType | undefined;
     let url = '';
     if (opts.listen !== false) {
@@ -60,6 +66,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       seed,
       database,
       async close() {
+        stopJobs();
         if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
         await database.close();
       },

@@ -14,6 +14,7 @@ function newestMtime(dir: string): number {
 /** Builds the web app when it is missing or older than its sources, so what is served is current. */
 export async function ensureWebBuild(log: (msg: string) => void = console.log): Promise<void> {
   const index = path.join(WEB_DIST, 'index.html');
+  if (!existsSync(path.join(REPO_ROOT, 'index.html'))) return; // no web app in this tree
   const sources = [path.join(REPO_ROOT, 'src', 'web'), path.join(REPO_ROOT, 'src', 'shared')].filter(existsSync);
   const newest = Math.max(...sources.map(newestMtime), statSync(path.join(REPO_ROOT, 'index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= newest) return;

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_REGISTRY, routeKey, type Access } from '../../src/server/http/access.ts';
 import { can, ROLES, type Role } from '../../src/shared/access/roles.ts';
 import { createTestApp, type Client, type TestApp } from '../support/app.ts';
+import { runDailyJob } from '../../src/server/jobs/runner.ts';
+import { overstayDigestJob } from '../../src/server/jobs/daily.ts';
+import { createLogger } from '../../src/server/log.ts';
 
 /**
  * Every registered route must declare its access, and every declaration is checked against
@@ -25,12 +28,14 @@ const REFERENCE_ROUTES = new Set([
   'GET /api/v1/org/upts',
   'GET /api/v1/org/upts/:uptId',
   'GET /api/v1/org/upts/:uptId/history',
+  'GET /api/v1/holidays',
+  'POST /api/v1/calculations',
 ]);
 
 let t: TestApp;
 const clients = new Map<Role, Client>();
 /** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
-const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0 };
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0 };
 
 function registeredRoutes(): Array<{ method: string; path: string }> {
   const seen = new Set<string>();
@@ -50,12 +55,13 @@ function fill(path: string, own: boolean): string {
     .replace(':uptId', String(own ? ids.ownUpt : ids.foreignUpt))
     .replace(':kanwilId', String(own ? ids.ownKanwil : ids.foreignKanwil))
     .replace(':userId', String(own ? ids.ownUser : ids.foreignUser))
+    .replace(':wbpId', String(own ? ids.ownWbp : ids.foreignWbp))
     .replace(':file', 'swagger-ui.css')
     .replace('/*', '/x');
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { inmates: true });
   for (const role of ROLES) clients.set(role, await t.as(ACCOUNT_OF_ROLE[role]));
   const one = async (sql: string) => (await t.db.one<{ id: number }>(sql))!.id;
   ids.ownUpt = await one(`SELECT id FROM upt WHERE raw_name = 'LAPAS KELAS I SEMARANG'`);
@@ -73,6 +79,8 @@ beforeAll(async () => {
   });
   ids.ownUser = await one(`SELECT id FROM app_user WHERE username = 'staf.lapas.semarang'`);
   ids.foreignUser = await one(`SELECT id FROM app_user WHERE username = 'kepala.lapas.tangerang'`);
+  ids.ownWbp = await one(`SELECT id FROM wbp WHERE upt_id = ${ids.ownUpt} AND released_on IS NULL ORDER BY id LIMIT 1`);
+  ids.foreignWbp = await one(`SELECT id FROM wbp WHERE upt_id = ${ids.foreignUpt} AND released_on IS NULL ORDER BY id LIMIT 1`);
 }, 180_000);
 afterAll(() => t.close());
 
@@ -171,6 +179,29 @@ describe('scope', () => {
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((u) => u.kanwilId === ids.ownKanwil)).toBe(true);
     },
+    'GET /api/v1/wbp': async (c) => {
+      const res = await c.get<{ items: Array<{ uptId: number }>; total: number }>('/api/v1/wbp?pageSize=200');
+      expect(res.body.total).toBeGreaterThan(0);
+      const own = await t.db.query<{ id: number }>('SELECT id FROM upt WHERE kanwil_id = $1', [ids.ownKanwil]);
+      const allowed = new Set(own.map((u) => u.id));
+      expect(res.body.items.every((w) => allowed.has(w.uptId))).toBe(true);
+    },
+    'GET /api/v1/overstay/summary': async (c) => {
+      const res = await c.get<{ rows: Array<{ kanwilId: number }> }>('/api/v1/overstay/summary');
+      expect(res.body.rows.length).toBeGreaterThan(0);
+      expect(res.body.rows.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/overstay/due': async (c) => {
+      const res = await c.get<{ items: Array<{ uptId: number }>; total: number }>('/api/v1/overstay/due?withinDays=120');
+      expect(res.body.total).toBeGreaterThan(0);
+      expect(res.body.items.every((w) => w.uptId !== ids.foreignUpt)).toBe(true);
+    },
+    'GET /api/v1/overstay/digest': async (c) => {
+      await runDailyJob(t.db, overstayDigestJob, '2026-11-25', createLogger('silent'));
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/overstay/digest');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
     'GET /api/v1/audit': async (c) => {
       const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -183,6 +214,25 @@ describe('scope', () => {
     expect(filtered.sort()).toEqual(Object.keys(FILTERED_CHECKS).sort());
     const kanwilAuditor = await t.as('auditor.jateng', 'SandiAuditor2027');
     for (const key of filtered) await FILTERED_CHECKS[key]!(kanwilAuditor);
+  });
+});
+
+describe('own-scope writes', () => {
+  /** Routes creating records inside the caller's scope: one check each. */
+  const OWN_CHECKS: Record<string, (c: Client) => Promise<void>> = {
+    'POST /api/v1/wbp': async (c) => {
+      const res = await c.post<{ error?: { code: string } }>('/api/v1/wbp', {
+        uptId: ids.foreignUpt, noRegister: 'X-1', name: 'Uji Lintas', sex: 'L', religion: 'islam', status: 'tahanan',
+      });
+      // A UPT user always writes into their own UPT, whatever uptId says.
+      expect(res.status).toBe(201);
+      expect((res.body as unknown as { uptId: number }).uptId).toBe(ids.ownUpt);
+    },
+  };
+  it('keep every created record inside the caller’s scope', async () => {
+    const own = [...ACCESS_REGISTRY].filter(([, a]) => a.kind === 'action' && a.scope === 'own').map(([k]) => k);
+    expect(own.sort()).toEqual(Object.keys(OWN_CHECKS).sort());
+    for (const key of own) await OWN_CHECKS[key]!(clients.get('upt_operator')!);
   });
 });
 

@@ -38,11 +38,11 @@ export interface Client {
 }
 
 /** The whole app over a fresh, migrated, demo-seeded database, driven through `app.request` (no port). */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, opts: { inmates?: boolean } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const config: Config = { ...loadConfig({}), demo: true, logLevel: 'silent', today: '2026-11-25', ...overrides };
   await migrate(database.db);
-  await seedIfEmpty(database.db, { size: 'demo', demo: config.demo, seed: 2026 });
+  await seedIfEmpty(database.db, { size: 'demo', demo: config.demo, seed: 2026, today: config.today ?? '2026-11-25', inmates: opts.inmates ?? false });
   const services = { db: database.db, config, clock: systemClock(config.today), log: createLogger('silent') };
   const app = createApp(services);
 

@@ -16,7 +16,7 @@ import type { AppEnv } from './context.ts';
 export type Access =
   | { kind: 'public'; reason: string }
   | { kind: 'self'; duringPasswordChange?: boolean }
-  | { kind: 'action'; action: Action; target?: TargetResolver; scope: 'reference' | 'filtered' | 'target' | 'national' };
+  | { kind: 'action'; action: Action; target?: TargetResolver; scope: 'reference' | 'filtered' | 'target' | 'own' | 'national' };
 
 /** Resolves the Kanwil/UPT of the record a request is about; undefined means "not found". */
 export type TargetResolver = (c: Context<AppEnv>) => Promise<RecordScope | undefined>;
@@ -29,6 +29,8 @@ export const referenceRoute = (action: Action): Access => ({ kind: 'action', act
 export const filteredRoute = (action: Action): Access => ({ kind: 'action', action, scope: 'filtered' });
 /** A route about one record, whose scope `target` resolves. */
 export const targetRoute = (action: Action, target: TargetResolver): Access => ({ kind: 'action', action, scope: 'target', target });
+/** Creates a record inside the caller's own scope; the service refuses a UPT outside it. */
+export const ownScopeRoute = (action: Action): Access => ({ kind: 'action', action, scope: 'own' });
 /** Only national-scope holders of `action`. */
 export const nationalRoute = (action: Action): Access => ({ kind: 'action', action, scope: 'national' });
 

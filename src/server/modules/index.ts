@@ -5,6 +5,10 @@ import { authRoutes } from './auth/routes.ts';
 import { metaRoutes } from './meta/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { wbpRoutes } from './wbp/routes.ts';
+import { overstayRoutes } from './overstay/routes.ts';
+import { holidayRoutes } from './holidays/routes.ts';
+import { calculationRoutes } from './calculations/routes.ts';
 
 /** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
 export function registerModules(api: OpenAPIHono<AppEnv>): void {
@@ -13,4 +17,8 @@ export function registerModules(api: OpenAPIHono<AppEnv>): void {
   orgRoutes(api);
   userRoutes(api);
   auditRoutes(api);
+  wbpRoutes(api);
+  overstayRoutes(api);
+  holidayRoutes(api);
+  calculationRoutes(api);
 }

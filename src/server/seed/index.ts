@@ -1,8 +1,10 @@
 import type { Db } from '../db/pool.ts';
 import { recordAudit } from '../audit/trail.ts';
-import { loadReferenceData, defaultSharedDataDir } from './reference-data.ts';
+import { loadReferenceData, loadHolidays, defaultSharedDataDir } from './reference-data.ts';
 import { seedOrganisation } from './organisation.ts';
-import { demoAccounts, seedUsers, type DemoAccount } from './users.ts';
+import { demoAccounts, seedUsers, DEMO_UPTS, type DemoAccount } from './users.ts';
+import { seedInmates } from './inmates.ts';
+import type { Queryable } from '../db/pool.ts';
 
 export type DatasetSize = 'demo' | 'national';
 
@@ -11,7 +13,28 @@ export interface SeedOptions {
   /** Demo mode keeps the printed passwords; otherwise seeded accounts must change them. */
   demo: boolean;
   seed: number;
+  /** "Today" of the generated activity (dates run up to it). */
+  today: string;
   sharedDataDir?: string;
+  /** Generate inmates (default true); tests that need none skip the time it takes. */
+  inmates?: boolean;
+}
+
+/** Published occupants of 30 Nov 2025 (shared/data/national-figures.json). */
+export const NATIONAL_OCCUPANTS = 275_633;
+
+async function seedHolidays(tx: Queryable, dir: string): Promise<void> {
+  const hs = loadHolidays(dir);
+  await tx.query(
+    `INSERT INTO holiday (date, name, national) SELECT * FROM unnest($1::date[], $2::text[], $3::boolean[]) ON CONFLICT DO NOTHING`,
+    [hs.map((h) => h.date), hs.map((h) => h.name), hs.map((h) => h.national)],
+  );
+}
+
+/** Which UPTs get inmates: the demo's few, or every unit that houses inmates. */
+function populatedUpts(size: DatasetSize): Set<string> | null {
+  if (size === 'national') return null;
+  return new Set(DEMO_UPTS.map((d) => d.upt));
 }
 
 export interface SeedResult {
@@ -29,9 +52,12 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
     // Several processes may start together on one database: the lock makes one of them seed.
     await tx.query('SELECT pg_advisory_xact_lock(7245003)');
     if (await tx.one(`SELECT 1 FROM app_setting WHERE key = 'seed'`)) return false;
-    const ref = loadReferenceData(opts.sharedDataDir ?? defaultSharedDataDir());
+    const dir = opts.sharedDataDir ?? defaultSharedDataDir();
+    const ref = loadReferenceData(dir);
     await seedOrganisation(tx, ref, opts.seed);
     await seedUsers(tx, accounts, { mustChangePassword: !opts.demo });
+    await seedHolidays(tx, dir);
+    if (opts.inmates !== false) await seedInmates(tx, { size: opts.size, seed: opts.seed, today: opts.today, only: populatedUpts(opts.size), nationalTotal: NATIONAL_OCCUPANTS });
     const info = { size: opts.size, seed: opts.seed, demo: opts.demo, duplicatesDropped: ref.duplicatesDropped };
     await tx.query(`INSERT INTO app_setting (key, value) VALUES ('seed', $1::jsonb)`, [JSON.stringify(info)]);
     await recordAudit(tx, { id: null, username: 'system', role: null }, { entity: 'system', entityId: 'seed', action: 'seeded', after: info });

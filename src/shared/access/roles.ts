@@ -35,18 +35,27 @@ export const ACTIONS = [
   'user.manage',
   'audit.read',
   'wbp.personal.read', // inmate personal data (names, birth dates, registers)
+  'wbp.read', // inmate registry, sentence dates, overstay lists
+  'wbp.write', // record inmates, cases, detention orders, register F, releases
+  'wbp.import', // import SDP exports
+  'calculation.run', // the sentence engine on a case given in the request (no stored data)
+  'holiday.write', // religious holiday dates (remisi khusus occasions)
+  'remission.propose', // UPT proposes a remission run
+  'remission.verify', // Kanwil verifies it
+  'remission.approve', // Pusat approves it with the decree number
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ_ALL: Action[] = ['org.read', 'user.read', 'audit.read', 'wbp.personal.read'];
+const READ_ALL: Action[] = ['org.read', 'user.read', 'audit.read', 'wbp.personal.read', 'wbp.read', 'calculation.run'];
 
 export const GRANTS: Record<Role, readonly Action[]> = {
-  pusat_admin: [...READ_ALL, 'org.write', 'user.manage'],
-  pusat_pimpinan: ['org.read', 'user.read', 'wbp.personal.read'],
-  kanwil_officer: ['org.read', 'user.read', 'wbp.personal.read'],
-  upt_head: ['org.read', 'user.read', 'wbp.personal.read'],
-  upt_operator: ['org.read', 'wbp.personal.read'],
+  pusat_admin: [...READ_ALL, 'org.write', 'user.manage', 'holiday.write', 'remission.approve'],
+  pusat_pimpinan: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'calculation.run'],
+  kanwil_officer: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'calculation.run', 'remission.verify'],
+  upt_head: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'wbp.write', 'wbp.import', 'calculation.run', 'remission.propose'],
+  upt_operator: ['org.read', 'wbp.personal.read', 'wbp.read', 'wbp.write', 'wbp.import', 'calculation.run'],
   auditor: READ_ALL,
+  // Partners see the organisation only: no inmate data.
   partner: ['org.read'],
 };
 

@@ -60,6 +60,9 @@ export const FIELD_MESSAGES = {
   upt_unknown: { id: 'UPT tidak dikenal.', en: 'Unknown unit.' },
   upt_not_in_kanwil: { id: 'UPT tidak berada di Kanwil ini.', en: 'The unit is not under this Kanwil.' },
   username_taken: { id: 'Nama pengguna sudah dipakai.', en: 'The username is taken.' },
+  no_register_taken: { id: 'No Register ini sudah ada di UPT tersebut.', en: 'This register number already exists in that unit.' },
+  date_in_future: { id: 'Tanggal tidak boleh setelah hari ini.', en: 'The date cannot be after today.' },
+  already_released: { id: 'WBP ini sudah tercatat bebas/keluar.', en: 'This inmate is already recorded as released.' },
 } satisfies Record<string, Bilingual>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
