@@ -35,7 +35,7 @@ const REFERENCE_ROUTES = new Set([
 let t: TestApp;
 const clients = new Map<Role, Client>();
 /** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
-const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0 };
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0 };
 
 function registeredRoutes(): Array<{ method: string; path: string }> {
   const seen = new Set<string>();
@@ -56,6 +56,7 @@ function fill(path: string, own: boolean): string {
     .replace(':kanwilId', String(own ? ids.ownKanwil : ids.foreignKanwil))
     .replace(':userId', String(own ? ids.ownUser : ids.foreignUser))
     .replace(':wbpId', String(own ? ids.ownWbp : ids.foreignWbp))
+    .replace(':runId', String(own ? ids.ownRun : ids.foreignRun))
     .replace(':file', 'swagger-ui.css')
     .replace('/*', '/x');
 }
@@ -81,6 +82,9 @@ beforeAll(async () => {
   ids.foreignUser = await one(`SELECT id FROM app_user WHERE username = 'kepala.lapas.tangerang'`);
   ids.ownWbp = await one(`SELECT id FROM wbp WHERE upt_id = ${ids.ownUpt} AND released_on IS NULL ORDER BY id LIMIT 1`);
   ids.foreignWbp = await one(`SELECT id FROM wbp WHERE upt_id = ${ids.foreignUpt} AND released_on IS NULL ORDER BY id LIMIT 1`);
+  const run = async (head: Client) => (await head.post<{ id: number }>('/api/v1/remission-runs', { kind: 'umum', occasionDate: '2026-08-17' })).body.id;
+  ids.ownRun = await run(clients.get('upt_head')!);
+  ids.foreignRun = await run(await t.as('kepala.lapas.tangerang'));
 }, 180_000);
 afterAll(() => t.close());
 
@@ -202,6 +206,11 @@ describe('scope', () => {
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
     },
+    'GET /api/v1/remission-runs': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/remission-runs');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
     'GET /api/v1/audit': async (c) => {
       const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -220,6 +229,11 @@ describe('scope', () => {
 describe('own-scope writes', () => {
   /** Routes creating records inside the caller's scope: one check each. */
   const OWN_CHECKS: Record<string, (c: Client) => Promise<void>> = {
+    'POST /api/v1/remission-runs': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/remission-runs', { uptId: ids.foreignUpt, kind: 'khusus', occasionDate: '2026-03-20' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
     'POST /api/v1/wbp': async (c) => {
       const res = await c.post<{ error?: { code: string } }>('/api/v1/wbp', {
         uptId: ids.foreignUpt, noRegister: 'X-1', name: 'Uji Lintas', sex: 'L', religion: 'islam', status: 'tahanan',
@@ -232,7 +246,7 @@ describe('own-scope writes', () => {
   it('keep every created record inside the caller’s scope', async () => {
     const own = [...ACCESS_REGISTRY].filter(([, a]) => a.kind === 'action' && a.scope === 'own').map(([k]) => k);
     expect(own.sort()).toEqual(Object.keys(OWN_CHECKS).sort());
-    for (const key of own) await OWN_CHECKS[key]!(clients.get('upt_operator')!);
+    for (const key of own) await OWN_CHECKS[key]!(clients.get(key.includes('remission') ? 'upt_head' : 'upt_operator')!);
   });
 });
 

@@ -108,6 +108,19 @@ describe('sentenced inmate', () => {
   });
 });
 
+describe('religion not among the six', () => {
+  it('computes the dates without any remisi khusus and says why', async () => {
+    const w = await newWbp('B.I-0011/2026', { religion: 'lainnya', detentionStart: '2024-01-10' });
+    const res = await op.post<Detail>(`/api/v1/wbp/${w.id}/sentences`, { verdictDate: '2024-05-01', years: 5 });
+    expect(res.body.calculation).not.toBeNull();
+    expect(res.body.calculationProblems).toContain('religion_unknown');
+    const projected = (res.body.calculation as unknown as { projection?: { totalRemissionDays: number } }).projection;
+    expect(projected).toBeDefined();
+    const remissions = (res.body.calculation as unknown as { remissions: Array<{ kind: string }> }).remissions;
+    expect(remissions.some((r) => r.kind === 'khusus')).toBe(false);
+  });
+});
+
 describe('registry', () => {
   it('finds inmates by any part of the name, ignoring accents and case, or by register prefix', async () => {
     await newWbp('B.I-0007/2026', { name: 'Stéfanus Wenda' });

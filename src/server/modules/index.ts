@@ -9,6 +9,7 @@ import { wbpRoutes } from './wbp/routes.ts';
 import { overstayRoutes } from './overstay/routes.ts';
 import { holidayRoutes } from './holidays/routes.ts';
 import { calculationRoutes } from './calculations/routes.ts';
+import { remissionRoutes } from './remission/routes.ts';
 
 /** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
 export function registerModules(api: OpenAPIHono<AppEnv>): void {
@@ -21,4 +22,5 @@ export function registerModules(api: OpenAPIHono<AppEnv>): void {
   overstayRoutes(api);
   holidayRoutes(api);
   calculationRoutes(api);
+  remissionRoutes(api);
 }

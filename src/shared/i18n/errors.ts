@@ -62,6 +62,12 @@ export const FIELD_MESSAGES = {
   username_taken: { id: 'Nama pengguna sudah dipakai.', en: 'The username is taken.' },
   no_register_taken: { id: 'No Register ini sudah ada di UPT tersebut.', en: 'This register number already exists in that unit.' },
   date_in_future: { id: 'Tanggal tidak boleh setelah hari ini.', en: 'The date cannot be after today.' },
+  not_an_occasion: {
+    id: 'Tanggal ini bukan hari remisi untuk jenis tersebut (RU/dasawarsa: 17 Agustus; RK: hari raya keagamaan).',
+    en: 'This date is not an occasion for that kind (RU/dasawarsa: 17 August; RK: a religious holiday).',
+  },
+  run_exists: { id: 'Usulan remisi untuk hari ini sudah ada.', en: 'A remission run for this occasion already exists.' },
+  wrong_step: { id: 'Langkah ini tidak sesuai status usulan saat ini.', en: 'This step does not fit the run’s current status.' },
   already_released: { id: 'WBP ini sudah tercatat bebas/keluar.', en: 'This inmate is already recorded as released.' },
 } satisfies Record<string, Bilingual>;
 

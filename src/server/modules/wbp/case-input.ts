@@ -18,7 +18,8 @@ export function buildCaseInput(w: WbpRow, r: CaseRecords, asOf: string): BuiltCa
   const reversed = new Set(r.remissions.map((g) => g.reversed_by).filter((x) => x != null).map(Number));
   const input: CaseInput = {
     asOf,
-    religion: (ENGINE_RELIGIONS.has(w.religion ?? '') ? w.religion : 'islam') as Religion,
+    // An unknown religion maps to no holiday: the engine then grants no remisi khusus.
+    religion: (w.religion ?? 'lainnya') as Religion,
     ...(w.detention_start ? { detentionStart: w.detention_start } : {}),
     ...(w.birth_date ? { birthDate: w.birth_date } : {}),
     detentionOrders: r.detentionOrders.map((o) => ({
