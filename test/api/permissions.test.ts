@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_REGISTRY, routeKey, type Access } from '../../src/server/http/access.ts';
 import { can, ROLES, type Role } from '../../src/shared/access/roles.ts';
@@ -30,12 +31,13 @@ const REFERENCE_ROUTES = new Set([
   'GET /api/v1/org/upts/:uptId/history',
   'GET /api/v1/holidays',
   'POST /api/v1/calculations',
+  'GET /api/v1/imports/sdp/template',
 ]);
 
 let t: TestApp;
 const clients = new Map<Role, Client>();
 /** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
-const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0 };
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0 };
 
 function registeredRoutes(): Array<{ method: string; path: string }> {
   const seen = new Set<string>();
@@ -57,6 +59,8 @@ function fill(path: string, own: boolean): string {
     .replace(':userId', String(own ? ids.ownUser : ids.foreignUser))
     .replace(':wbpId', String(own ? ids.ownWbp : ids.foreignWbp))
     .replace(':runId', String(own ? ids.ownRun : ids.foreignRun))
+    .replace(':uploadId', String(own ? ids.ownUpload : ids.foreignUpload))
+    .replace(':batchId', String(own ? ids.ownBatch : ids.foreignBatch))
     .replace(':file', 'swagger-ui.css')
     .replace('/*', '/x');
 }
@@ -85,6 +89,19 @@ beforeAll(async () => {
   const run = async (head: Client) => (await head.post<{ id: number }>('/api/v1/remission-runs', { kind: 'umum', occasionDate: '2026-08-17' })).body.id;
   ids.ownRun = await run(clients.get('upt_head')!);
   ids.foreignRun = await run(await t.as('kepala.lapas.tangerang'));
+  const upload = async (c: Client) => {
+    const fd = new FormData();
+    fd.append('file', new File([readFileSync('test/fixtures/sdp/sdp-export-semicolon-utf8bom.csv')], 'x.csv'));
+    const res = await t.app.request('/api/v1/imports/sdp/preview', { method: 'POST', body: fd, headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, host: 'localhost' } });
+    return ((await res.json()) as { uploadId: number; mapping: unknown }) ;
+  };
+  const foreignOperator = await t.as('operator.lapas.tangerang');
+  const own = await upload(clients.get('upt_operator')!);
+  const foreign = await upload(foreignOperator);
+  ids.ownBatch = (await clients.get('upt_operator')!.post<{ id: number }>(`/api/v1/imports/sdp/${own.uploadId}/apply`, { mapping: own.mapping, skipRejected: true })).body.id;
+  ids.foreignBatch = (await foreignOperator.post<{ id: number }>(`/api/v1/imports/sdp/${foreign.uploadId}/apply`, { mapping: foreign.mapping, skipRejected: true })).body.id;
+  ids.ownUpload = (await upload(clients.get('upt_operator')!)).uploadId;
+  ids.foreignUpload = (await upload(foreignOperator)).uploadId;
 }, 180_000);
 afterAll(() => t.close());
 
@@ -211,6 +228,11 @@ describe('scope', () => {
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
     },
+    'GET /api/v1/imports': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/imports');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
     'GET /api/v1/audit': async (c) => {
       const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -229,6 +251,15 @@ describe('scope', () => {
 describe('own-scope writes', () => {
   /** Routes creating records inside the caller's scope: one check each. */
   const OWN_CHECKS: Record<string, (c: Client) => Promise<void>> = {
+    'POST /api/v1/imports/sdp/preview': async (c) => {
+      const fd = new FormData();
+      fd.append('file', new File(['No Register;Nama\nX-9;Uji'], 'x.csv'));
+      fd.append('uptId', String(ids.foreignUpt));
+      const res = await t.app.request('/api/v1/imports/sdp/preview', { method: 'POST', body: fd, headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, host: 'localhost' } });
+      const body = (await res.json()) as { uploadId: number };
+      const stored = await t.db.one<{ upt_id: number }>('SELECT upt_id FROM upload WHERE id = $1', [body.uploadId]);
+      expect(stored!.upt_id).toBe(ids.ownUpt);
+    },
     'POST /api/v1/remission-runs': async (c) => {
       const res = await c.post<{ uptId: number }>('/api/v1/remission-runs', { uptId: ids.foreignUpt, kind: 'khusus', occasionDate: '2026-03-20' });
       expect(res.status).toBe(201);

@@ -10,6 +10,7 @@ import { overstayRoutes } from './overstay/routes.ts';
 import { holidayRoutes } from './holidays/routes.ts';
 import { calculationRoutes } from './calculations/routes.ts';
 import { remissionRoutes } from './remission/routes.ts';
+import { importRoutes } from './imports/routes.ts';
 
 /** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
 export function registerModules(api: OpenAPIHono<AppEnv>): void {
@@ -23,4 +24,5 @@ export function registerModules(api: OpenAPIHono<AppEnv>): void {
   holidayRoutes(api);
   calculationRoutes(api);
   remissionRoutes(api);
+  importRoutes(api);
 }

@@ -68,6 +68,16 @@ export const FIELD_MESSAGES = {
   },
   run_exists: { id: 'Usulan remisi untuk hari ini sudah ada.', en: 'A remission run for this occasion already exists.' },
   wrong_step: { id: 'Langkah ini tidak sesuai status usulan saat ini.', en: 'This step does not fit the run’s current status.' },
+  file_unreadable: {
+    id: 'Berkas tidak dapat dibaca. Gunakan CSV (pemisah ; atau ,) atau XLSX dengan baris judul kolom.',
+    en: 'The file cannot be read. Use CSV (separated by ; or ,) or XLSX with a header row.',
+  },
+  file_too_large: { id: 'Berkas terlalu besar (maksimal 20 MB).', en: 'The file is too large (20 MB at most).' },
+  mapping_incomplete: { id: 'Pemetaan kolom belum lengkap: No Register dan Nama wajib.', en: 'The column mapping is incomplete: register number and name are required.' },
+  rows_rejected: {
+    id: 'Ada baris yang ditolak. Perbaiki berkasnya, atau pilih "lewati baris yang ditolak".',
+    en: 'Some rows were rejected. Fix the file, or choose to skip the rejected rows.',
+  },
   already_released: { id: 'WBP ini sudah tercatat bebas/keluar.', en: 'This inmate is already recorded as released.' },
 } satisfies Record<string, Bilingual>;
 
