@@ -16,7 +16,7 @@ afterAll(() => t.close());
 
 async function upload(c: Client, bytes: Uint8Array | string, name: string) {
   const fd = new FormData();
-  fd.append('file', new File([bytes], name));
+  fd.append('file', new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name));
   const res = await t.app.request('/api/v1/imports/sdp/preview', {
     method: 'POST',
     body: fd,

@@ -56,6 +56,13 @@ describe('messages', () => {
     expect(id._).toMatch(/extra/);
     expect(fieldErrors(r.error, 'en').name).toBe('At least 3 characters.');
   });
+  it('fills the bounds into a schema’s own message (bug: "Minimal ." without the number)', () => {
+    const r = z.object({ n: z.number().min(0, msg('too_small_number')).max(10, msg('too_big_number')) }).safeParse({ n: -5 });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(fieldErrors(r.error, 'id').n).toBe('Minimal 0.');
+    const big = z.object({ s: z.string().max(3, msg('too_long')) }).safeParse({ s: 'abcd' });
+    if (!big.success) expect(fieldErrors(big.error, 'en').s).toBe('At most 3 characters.');
+  });
   it('answers in Indonesian unless English is asked for', () => {
     expect(pickLang(undefined, undefined)).toBe('id');
     expect(pickLang(undefined, 'en-US,en;q=0.9')).toBe('en');

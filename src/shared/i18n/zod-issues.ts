@@ -14,7 +14,13 @@ function isKey(k: string): k is FieldMessageKey {
 function issueMessage(issue: z.core.$ZodIssue, lang: Lang): string {
   if (issue.message?.startsWith('msg:')) {
     const key = issue.message.slice(4);
-    if (isKey(key)) return fieldMessage(key, lang);
+    // Bounds of too_small/too_big fill the {min}/{max} of the schema's own message.
+    const bounds = issue as { minimum?: unknown; maximum?: unknown };
+    const params = {
+      ...(bounds.minimum !== undefined ? { min: Number(bounds.minimum) } : {}),
+      ...(bounds.maximum !== undefined ? { max: Number(bounds.maximum) } : {}),
+    };
+    if (isKey(key)) return fieldMessage(key, lang, params);
   }
   switch (issue.code) {
     case 'invalid_type':

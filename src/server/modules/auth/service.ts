@@ -12,7 +12,8 @@ import { actorOf } from '../../http/actor.ts';
 
 export const LOCKOUT_AFTER = 5;
 export const LOCKOUT_MINUTES = 15;
-export const THROTTLE_PER_WINDOW = 30;
+/** Failed sign-ins per client address per window: high, since a whole UPT may share one address. */
+export const THROTTLE_PER_WINDOW = 100;
 export const THROTTLE_WINDOW_MINUTES = 15;
 
 interface UserRow {
@@ -31,19 +32,27 @@ interface UserRow {
   [key: string]: unknown;
 }
 
-/** Counts attempts per client address in a fixed window, in the database so every process shares it. */
+const throttleKey = (c: Context<AppEnv>) => `login:${clientIp(c, c.get('services').config.trustProxy)}`;
+
+/** Refuses sign-in from an address with too many recent failures (counted in the database, shared by every process). */
 async function throttle(c: Context<AppEnv>): Promise<void> {
-  const { db, config } = c.get('services');
-  const key = `login:${clientIp(c, config.trustProxy)}`;
-  const row = await db.one<{ attempts: number }>(
+  const row = await c.get('services').db.one<{ attempts: number }>(
+    `SELECT attempts FROM login_throttle WHERE key = $1 AND window_start >= now() - make_interval(mins => $2)`,
+    [throttleKey(c), THROTTLE_WINDOW_MINUTES],
+  );
+  if ((row?.attempts ?? 0) >= THROTTLE_PER_WINDOW) throw new AppError(429, 'RATE_LIMITED');
+}
+
+/** Counts one failed sign-in for the caller's address, in a fixed window. */
+async function countFailure(c: Context<AppEnv>): Promise<void> {
+  await c.get('services').db.one<{ attempts: number }>(
     `INSERT INTO login_throttle (key, window_start, attempts) VALUES ($1, now(), 1)
      ON CONFLICT (key) DO UPDATE SET
        attempts = CASE WHEN login_throttle.window_start < now() - make_interval(mins => $2) THEN 1 ELSE login_throttle.attempts + 1 END,
        window_start = CASE WHEN login_throttle.window_start < now() - make_interval(mins => $2) THEN now() ELSE login_throttle.window_start END
      RETURNING attempts`,
-    [key, THROTTLE_WINDOW_MINUTES],
+    [throttleKey(c), THROTTLE_WINDOW_MINUTES],
   );
-  if ((row?.attempts ?? 0) > THROTTLE_PER_WINDOW) throw new AppError(429, 'RATE_LIMITED');
 }
 
 export async function login(c: Context<AppEnv>, input: LoginInput): Promise<SessionUser> {
@@ -55,6 +64,7 @@ export async function login(c: Context<AppEnv>, input: LoginInput): Promise<Sess
   if (!user || !user.active) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     await db.tx((tx) => recordAudit(tx, actor, { entity: 'auth', entityId: input.username, action: 'login_failed', scope }));
+    await countFailure(c);
     throw new AppError(401, 'LOGIN_FAILED');
   }
   if (user.locked_until && new Date(user.locked_until) > new Date()) throw new AppError(423, 'ACCOUNT_LOCKED');
@@ -78,6 +88,7 @@ export async function login(c: Context<AppEnv>, input: LoginInput): Promise<Sess
       });
       return nowLocked;
     });
+    await countFailure(c);
     throw new AppError(locked ? 423 : 401, locked ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
   }
   return db.tx(async (tx) => {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { id } from './id.ts';
+
+/** Every leaf of a nested catalog as `a.b.c` → value. */
+function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
+    for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+      const key = prefix ? `${prefix}.${k}` : k;
+      if (v && typeof v === 'object') for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
+      else out.set(key, v);
+    }
+  }
+  return out;
+}
+
+/** `{{name}}` placeholders of a message, sorted. */
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe('UI catalogs', () => {
+  const idKeys = flatten(id);
+  const enKeys = flatten(en);
+
+  it('have exactly the same keys', () => {
+    const missingInEn = [...idKeys.keys()].filter((k) => !enKeys.has(k));
+    const missingInId = [...enKeys.keys()].filter((k) => !idKeys.has(k));
+    expect(missingInEn).toEqual([]);
+    expect(missingInId).toEqual([]);
+  });
+
+  it('have no empty strings and only strings as leaves', () => {
+    for (const [name, cat] of [['id', idKeys], ['en', enKeys]] as const) {
+      const bad = [...cat.entries()].filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => `${name}:${k}`);
+      expect(bad).toEqual([]);
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const diff = [...idKeys.entries()]
+      .filter(([k, v]) => JSON.stringify(placeholders(String(v))) !== JSON.stringify(placeholders(String(enKeys.get(k) ?? ''))))
+      .map(([k]) => k);
+    expect(diff).toEqual([]);
+  });
+});

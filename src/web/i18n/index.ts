@@ -1,0 +1,85 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import type { Lang } from '../../shared/i18n/lang.ts';
+import { id, type Catalog } from './id.ts';
+
+export const LANG_COOKIE = 'giatja_lang';
+const ONE_YEAR = 365 * 24 * 3600;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Catalog };
+  }
+}
+
+function cookieLang(): Lang | undefined {
+  const m = /(?:^|;\s*)giatja_lang=(id|en)(?:;|$)/.exec(document.cookie);
+  return m?.[1] === 'en' ? 'en' : m?.[1] === 'id' ? 'id' : undefined;
+}
+
+/** The language chosen earlier in this browser (cookie), else Indonesian. */
+export function storedLang(): Lang {
+  return cookieLang() ?? 'id';
+}
+
+/** English is loaded only when someone asks for it: Indonesian users never download it. */
+async function ensureCatalog(lang: Lang): Promise<void> {
+  if (lang === 'id' || i18next.hasResourceBundle('en', 'translation')) return;
+  const { en } = await import('./en.ts');
+  i18next.addResourceBundle('en', 'translation', en, true, true);
+}
+
+export async function initI18n(): Promise<void> {
+  const lang = storedLang();
+  await i18next.use(initReactI18next).init({
+    resources: { id: { translation: id } },
+    lng: 'id',
+    fallbackLng: 'id',
+    supportedLngs: ['id', 'en'],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    react: { useSuspense: false },
+  });
+  if (lang !== 'id') await setLang(lang, { persist: false });
+  // Without a cookie the API would follow the browser's Accept-Language and could answer in
+  // English under an Indonesian screen: record the language actually shown.
+  if (!cookieLang()) writeCookie(lang);
+  document.documentElement.lang = i18next.language;
+}
+
+function writeCookie(lang: Lang): void {
+  document.cookie = `${LANG_COOKIE}=${lang}; path=/; max-age=${ONE_YEAR}; samesite=lax`;
+}
+
+/**
+ * Switches the UI language. The cookie makes the API answer errors in the same language and
+ * keeps the choice across reloads (path=/, one year).
+ */
+export async function setLang(lang: Lang, opts: { persist?: boolean } = {}): Promise<void> {
+  await ensureCatalog(lang);
+  if (opts.persist !== false) writeCookie(lang);
+  await i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+export function currentLang(): Lang {
+  return i18next.language === 'en' ? 'en' : 'id';
+}
+
+/** `t` plus the current language, typed as the API's `Lang`. */
+export function useT() {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'id';
+  return { t, lang };
+}
+
+/**
+ * Looks up a key built at run time (enum labels, audit field names); falls back to the raw
+ * value so an unknown code still shows something meaningful.
+ */
+export function tDynamic(key: string, fallback: string): string {
+  return i18next.exists(key) ? (i18next.t as unknown as (k: string) => string)(key) : fallback;
+}
+
+export { i18next };
