@@ -19,6 +19,9 @@ export const Kanwil = z.object({
   provinceName: z.string().nullable(),
   uptCount: z.number().int(),
   capacity: z.number().int(),
+  /** UPTs whose capacity is generated demo data, not an official figure. */
+  generatedCapacityUpts: z.number().int(),
+  active: z.boolean(),
   version: z.number().int(),
 });
 export type Kanwil = z.infer<typeof Kanwil>;

@@ -94,10 +94,13 @@ export async function listKanwils(db: Queryable): Promise<Kanwil[]> {
     province_name: string | null;
     upt_count: number;
     capacity: number;
+    generated: number;
+    active: boolean;
     version: number;
   }>(
-    `SELECT k.id, k.name, k.raw_name, k.province_code, p.name AS province_name, k.version,
-            count(u.id)::int AS upt_count, COALESCE(sum(u.capacity), 0)::int AS capacity
+    `SELECT k.id, k.name, k.raw_name, k.province_code, p.name AS province_name, k.version, k.active,
+            count(u.id)::int AS upt_count, COALESCE(sum(u.capacity), 0)::int AS capacity,
+            count(u.id) FILTER (WHERE u.capacity_source = 'generated')::int AS generated
        FROM kanwil k LEFT JOIN province p ON p.code = k.province_code LEFT JOIN upt u ON u.kanwil_id = k.id
       GROUP BY k.id, p.name ORDER BY k.name`,
   );
@@ -109,6 +112,8 @@ export async function listKanwils(db: Queryable): Promise<Kanwil[]> {
     provinceName: r.province_name,
     uptCount: r.upt_count,
     capacity: r.capacity,
+    generatedCapacityUpts: r.generated,
+    active: r.active,
     version: r.version,
   }));
 }
