@@ -37,7 +37,7 @@ const REFERENCE_ROUTES = new Set([
 let t: TestApp;
 const clients = new Map<Role, Client>();
 /** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
-const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0 };
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0 };
 
 function registeredRoutes(): Array<{ method: string; path: string }> {
   const seen = new Set<string>();
@@ -61,6 +61,9 @@ function fill(path: string, own: boolean): string {
     .replace(':runId', String(own ? ids.ownRun : ids.foreignRun))
     .replace(':uploadId', String(own ? ids.ownUpload : ids.foreignUpload))
     .replace(':batchId', String(own ? ids.ownBatch : ids.foreignBatch))
+    .replace(':activityId', String(own ? ids.ownActivity : ids.foreignActivity))
+    .replace(':allocationId', String(own ? ids.ownAllocation : ids.foreignAllocation))
+    .replace(':entryId', String(own ? ids.ownEntry : ids.foreignEntry))
     .replace(':file', 'swagger-ui.css')
     .replace('/*', '/x');
 }
@@ -100,6 +103,22 @@ beforeAll(async () => {
   const foreign = await upload(foreignOperator);
   ids.ownBatch = (await clients.get('upt_operator')!.post<{ id: number }>(`/api/v1/imports/sdp/${own.uploadId}/apply`, { mapping: own.mapping, skipRejected: true })).body.id;
   ids.foreignBatch = (await foreignOperator.post<{ id: number }>(`/api/v1/imports/sdp/${foreign.uploadId}/apply`, { mapping: foreign.mapping, skipRejected: true })).body.id;
+  // A work activity with one allocation, a saved sheet and a premi entry, in each UPT.
+  const work = async (c: Client, wbpId: number) => {
+    const a = (await c.post<{ id: number }>('/api/v1/work/activities', { name: 'Uji Izin', category: 'jasa', placeKind: 'workshop', capacity: 5, weekdays: [1, 2, 3, 4, 5, 6, 7], sessions: ['pagi'] })).body.id;
+    await c.post(`/api/v1/work/activities/${a}/pay-rules`, { effectiveFrom: '2026-01-01', kind: 'daily', rateRupiah: 10000 });
+    const reg = (await t.db.one<{ no_register: string }>('SELECT no_register FROM wbp WHERE id = $1', [wbpId]))!.no_register;
+    await c.post(`/api/v1/work/activities/${a}/allocations`, { noRegisters: reg, startDate: '2026-11-01' });
+    await c.request('PUT', `/api/v1/work/activities/${a}/attendance`, { date: '2026-11-24', session: 'pagi', clientKey: `perm-${a}-key`, exceptions: [] });
+    const alloc = (await t.db.one<{ id: number }>('SELECT id FROM work_allocation WHERE activity_id = $1', [a]))!.id;
+    const entry = (await t.db.one<{ id: number }>('SELECT id FROM premi_entry WHERE wbp_id = $1', [wbpId]))!.id;
+    return { a, alloc, entry };
+  };
+  const ownWork = await work(clients.get('upt_operator')!, ids.ownWbp);
+  const foreignWork = await work(foreignOperator, ids.foreignWbp);
+  [ids.ownActivity, ids.ownAllocation, ids.ownEntry] = [ownWork.a, ownWork.alloc, ownWork.entry];
+  [ids.foreignActivity, ids.foreignAllocation, ids.foreignEntry] = [foreignWork.a, foreignWork.alloc, foreignWork.entry];
+  await clients.get('upt_operator')!.post('/api/v1/food/plots', { kind: 'land', name: 'Lahan Uji', areaM2: 5000 });
   ids.ownUpload = (await upload(clients.get('upt_operator')!)).uploadId;
   ids.foreignUpload = (await upload(foreignOperator)).uploadId;
 }, 180_000);
@@ -233,6 +252,20 @@ describe('scope', () => {
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
     },
+    'GET /api/v1/work/activities': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/work/activities');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/food/plots': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/food/plots');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/food/summary': async (c) => {
+      const res = await c.get<{ rows: Array<{ kanwilId: number }> }>('/api/v1/food/summary?from=2026-01-01&to=2026-12-31');
+      expect(res.body.rows.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
     'GET /api/v1/audit': async (c) => {
       const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -251,6 +284,23 @@ describe('scope', () => {
 describe('own-scope writes', () => {
   /** Routes creating records inside the caller's scope: one check each. */
   const OWN_CHECKS: Record<string, (c: Client) => Promise<void>> = {
+    'POST /api/v1/work/activities': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/work/activities', { uptId: ids.foreignUpt, name: 'Uji Lintas', category: 'jasa', placeKind: 'other', capacity: 1, weekdays: [1], sessions: ['pagi'] });
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/food/plots': async (c) => {
+      const res = await c.post<{ upt_id: number }>('/api/v1/food/plots', { uptId: ids.foreignUpt, kind: 'pond', name: 'Kolam Lintas', areaM2: 100 });
+      expect(res.body.upt_id).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/food/harvests': async (c) => {
+      const res = await c.post<{ upt_id: number }>('/api/v1/food/harvests', { uptId: ids.foreignUpt, sector: 'fisheries', commodity: 'Lele', harvestedOn: '2026-11-01', qtyGrams: 1000 });
+      expect(res.body.upt_id).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/food/plantings': async (c) => {
+      const foreignPlot = await t.db.one<{ id: number }>('INSERT INTO land_plot (upt_id, kanwil_id, kind, name, area_m2) VALUES ($1, $2, \'land\', \'Lahan Asing\', 1000) RETURNING id', [ids.foreignUpt, ids.foreignKanwil]);
+      const res = await c.post<{ error: { code: string } }>('/api/v1/food/plantings', { plotId: foreignPlot!.id, crop: 'Padi', sector: 'farming', areaM2: 10, plantedOn: '2026-11-01' });
+      expect(res.body.error.code).toBe('OUT_OF_SCOPE');
+    },
     'POST /api/v1/imports/sdp/preview': async (c) => {
       const fd = new FormData();
       fd.append('file', new File(['No Register;Nama\nX-9;Uji'], 'x.csv'));

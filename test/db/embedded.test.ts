@@ -26,6 +26,16 @@ describe('embedded PostgreSQL', () => {
     }
   });
 
+  it('fails at once on the outer handle inside a transaction (bug: the harvest route hung forever)', async () => {
+    const db = await openDatabase({ dataDir: dir });
+    try {
+      await expect(db.db.tx(async () => db.db.query('SELECT 1'))).rejects.toThrow(/inside a transaction/);
+      expect(await db.db.query('SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('rolls back a failed transaction completely', async () => {
     const db = await openDatabase({ dataDir: dir });
     try {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 
 /** Dates stay calendar dates: never let the driver turn a DATE into a local-time Date. */
@@ -37,10 +38,21 @@ export function createDb(url: string, opts: { embedded: boolean; max?: number })
   return opts.embedded ? singleConnectionDb(url) : pooledDb(url, opts.max ?? 10);
 }
 
+/**
+ * Set while a transaction callback runs. Querying the outer database from inside it would wait
+ * for a connection the transaction holds (a silent hang on the embedded database, a pool
+ * exhaustion on a server): such a call fails at once instead, naming the mistake.
+ */
+const insideTransaction = new AsyncLocalStorage<boolean>();
+
+function assertNotInTransaction(): void {
+  if (insideTransaction.getStore()) throw new Error('Query on the database handle inside a transaction: use the transaction (tx) instead');
+}
+
 async function inTransaction<T>(client: pg.PoolClient | pg.Client, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   await client.query('BEGIN');
   try {
-    const result = await fn(wrap(client));
+    const result = await insideTransaction.run(true, () => fn(wrap(client)));
     await client.query('COMMIT');
     return result;
   } catch (err) {
@@ -54,10 +66,19 @@ function pooledDb(url: string, max: number): Db {
   pool.on('error', () => {
     /* an idle client died (server restart); the pool replaces it */
   });
+  const base = wrap(pool);
   return {
-    ...wrap(pool),
     embedded: false,
+    query: <T extends Row>(sql: string, params?: unknown[]) => {
+      assertNotInTransaction();
+      return base.query<T>(sql, params);
+    },
+    one: <T extends Row>(sql: string, params?: unknown[]) => {
+      assertNotInTransaction();
+      return base.one<T>(sql, params);
+    },
     async tx(fn) {
+      assertNotInTransaction();
       const client = await pool.connect();
       try {
         return await inTransaction(client, fn);
@@ -92,6 +113,7 @@ function singleConnectionDb(url: string): Db {
     return c;
   };
   const exclusive = <T>(work: (c: pg.Client) => Promise<T>): Promise<T> => {
+    assertNotInTransaction();
     const run = queue.then(async () => work(await connection()));
     queue = run.catch(() => undefined);
     return run;

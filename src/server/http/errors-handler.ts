@@ -25,7 +25,7 @@ export function validationHook(result: { success: boolean; error?: unknown }, c:
 export function onError(err: Error, c: Context<AppEnv>) {
   const lang = c.get('lang') ?? 'id';
   if (err instanceof AppError) {
-    const fields = Object.fromEntries(Object.entries(err.fields).map(([k, key]) => [k, fieldMessage(key, lang)]));
+    const fields = Object.fromEntries(Object.entries(err.fields).map(([k, m]) => [k, typeof m === 'string' ? fieldMessage(m, lang) : m[lang]]));
     return errorJson(c, err.status, err.code, fields);
   }
   if (err instanceof z.ZodError) return errorJson(c, 400, 'VALIDATION', fieldErrors(err, lang));

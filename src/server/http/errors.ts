@@ -6,8 +6,8 @@ export class AppError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429,
     readonly code: ErrorCode,
-    /** Field errors as message keys; translated when the response is written. */
-    readonly fields: Record<string, FieldMessageKey> = {},
+    /** Field errors as message keys, or a rule's own bilingual text; translated when written. */
+    readonly fields: Record<string, FieldMessageKey | { id: string; en: string }> = {},
   ) {
     super(code);
   }

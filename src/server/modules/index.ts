@@ -11,6 +11,8 @@ import { holidayRoutes } from './holidays/routes.ts';
 import { calculationRoutes } from './calculations/routes.ts';
 import { remissionRoutes } from './remission/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { workRoutes } from './work/routes.ts';
+import { foodRoutes } from './food/routes.ts';
 
 /** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
 export function registerModules(api: OpenAPIHono<AppEnv>): void {
@@ -25,4 +27,6 @@ export function registerModules(api: OpenAPIHono<AppEnv>): void {
   calculationRoutes(api);
   remissionRoutes(api);
   importRoutes(api);
+  workRoutes(api);
+  foodRoutes(api);
 }

@@ -43,17 +43,20 @@ export const ACTIONS = [
   'remission.propose', // UPT proposes a remission run
   'remission.verify', // Kanwil verifies it
   'remission.approve', // Pusat approves it with the decree number
+  'work.read', // work activities, allocation, attendance, premi, food security, production
+  'work.write', // run them in a UPT: activities, allocation, attendance, harvests
+  'premi.pay', // premi payouts and ledger corrections (reversals)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ_ALL: Action[] = ['org.read', 'user.read', 'audit.read', 'wbp.personal.read', 'wbp.read', 'calculation.run'];
+const READ_ALL: Action[] = ['org.read', 'user.read', 'audit.read', 'wbp.personal.read', 'wbp.read', 'calculation.run', 'work.read'];
 
 export const GRANTS: Record<Role, readonly Action[]> = {
   pusat_admin: [...READ_ALL, 'org.write', 'user.manage', 'holiday.write', 'remission.approve'],
-  pusat_pimpinan: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'calculation.run'],
-  kanwil_officer: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'calculation.run', 'remission.verify'],
-  upt_head: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'wbp.write', 'wbp.import', 'calculation.run', 'remission.propose'],
-  upt_operator: ['org.read', 'wbp.personal.read', 'wbp.read', 'wbp.write', 'wbp.import', 'calculation.run'],
+  pusat_pimpinan: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'calculation.run', 'work.read'],
+  kanwil_officer: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'calculation.run', 'remission.verify', 'work.read'],
+  upt_head: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'wbp.write', 'wbp.import', 'calculation.run', 'remission.propose', 'work.read', 'work.write', 'premi.pay'],
+  upt_operator: ['org.read', 'wbp.personal.read', 'wbp.read', 'wbp.write', 'wbp.import', 'calculation.run', 'work.read', 'work.write'],
   auditor: READ_ALL,
   // Partners see the organisation only: no inmate data.
   partner: ['org.read'],

@@ -78,6 +78,8 @@ export const FIELD_MESSAGES = {
     id: 'Ada baris yang ditolak. Perbaiki berkasnya, atau pilih "lewati baris yang ditolak".',
     en: 'Some rows were rejected. Fix the file, or choose to skip the rejected rows.',
   },
+  below_floor: { id: 'Tarif di bawah batas minimum premi yang berlaku.', en: 'The rate is below the minimum premi in force.' },
+  not_eligible: { id: 'Tidak memenuhi syarat.', en: 'Not eligible.' },
   already_released: { id: 'WBP ini sudah tercatat bebas/keluar.', en: 'This inmate is already recorded as released.' },
 } satisfies Record<string, Bilingual>;
 

@@ -9,6 +9,7 @@ import type { ImportApplyInput, ImportBatch, ImportPreview } from '../../../shar
 import { recordAudit } from '../../audit/trail.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
+import { resolveOwnUpt } from '../../http/own-upt.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { AppError, invalidField, notFound, outOfScope } from '../../http/errors.ts';
 import { refreshWbpDates, loadHolidays } from '../wbp/dates.ts';
@@ -23,16 +24,6 @@ interface UploadRow {
   sha256: string;
   content: Buffer;
   [key: string]: unknown;
-}
-
-async function uploadUpt(c: Context<AppEnv>, tx: Queryable, uptId: number | undefined) {
-  const user = currentUser(c);
-  const id = user.scope.level === 'upt' ? user.scope.uptId : uptId;
-  if (!id) throw invalidField('uptId', 'required');
-  const upt = await tx.one<{ id: number; kanwil_id: number }>('SELECT id, kanwil_id FROM upt WHERE id = $1', [id]);
-  if (!upt) throw invalidField('uptId', 'upt_unknown');
-  if (!covers(user.scope, { kanwilId: upt.kanwil_id, uptId: upt.id })) throw outOfScope();
-  return upt;
 }
 
 async function readUploaded(bytes: Uint8Array, name: string): Promise<Table> {
@@ -81,7 +72,7 @@ export async function previewUpload(c: Context<AppEnv>, file: File, uptIdInput: 
   const bytes = new Uint8Array(await file.arrayBuffer());
   const table = await readUploaded(bytes, file.name);
   const { db, clock } = c.get('services');
-  const upt = await uploadUpt(c, db, uptIdInput);
+  const upt = await resolveOwnUpt(c, db, uptIdInput);
   const mapping = mappingInput ? normaliseMapping(mappingInput, table.headers) : suggestMapping(table.headers);
   const problems = validateMapping(mapping, table.headers);
   const sha = createHash('sha256').update(bytes).digest('hex');

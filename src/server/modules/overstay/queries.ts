@@ -11,36 +11,38 @@ export async function warningDays(db: Queryable): Promise<number[]> {
 }
 
 /**
- * The date an inmate is due: a detainee's current order end (stored only while the engine finds
- * no final verdict), else the sentence's expiry. Only inmates still held count.
+ * Inmates due by a date: a detainee's current order end (stored only while the engine finds no
+ * final verdict), else the sentence's expiry. wbp_dates holds only inmates still held, and the
+ * two branches use their own partial indexes, so only the few due rows are read.
  */
-const DUE = `
-  SELECT w.id AS wbp_id, w.upt_id, u.name AS upt_name, w.kanwil_id, w.no_register, w.name, w.status, w.verdict_document,
-         CASE WHEN d.detention_end IS NOT NULL THEN 'detention' ELSE 'expiry' END AS kind,
-         COALESCE(d.detention_end, d.expiry) AS due_date,
-         d.next_step
-    FROM wbp w JOIN wbp_dates d ON d.wbp_id = w.id JOIN upt u ON u.id = w.upt_id
-   WHERE w.released_on IS NULL`;
+function dueRows(extraCond: string): string {
+  return `
+  SELECT d.wbp_id, d.upt_id, d.kanwil_id, 'detention' AS kind, d.detention_end AS due_date, d.next_step
+    FROM wbp_dates d WHERE d.detention_end IS NOT NULL AND d.detention_end <= $1::date + $2::int ${extraCond}
+  UNION ALL
+  SELECT d.wbp_id, d.upt_id, d.kanwil_id, 'expiry', d.expiry, d.next_step
+    FROM wbp_dates d WHERE d.detention_end IS NULL AND d.expiry <= $1::date + $2::int ${extraCond}`;
+}
 
 export async function listDue(db: Queryable, q: DueQuery, scope: UserScope, today: string): Promise<{ items: DueItem[]; total: number }> {
   const params: unknown[] = [today, q.withinDays];
-  const where = [scopeCondition(scope, { kanwil: 'x.kanwil_id', upt: 'x.upt_id' }, params), 'x.due_date IS NOT NULL', 'x.due_date - $1::date <= $2'];
+  const conds = [scopeCondition(scope, { kanwil: 'd.kanwil_id', upt: 'd.upt_id' }, params)];
   if (q.uptId) {
     params.push(q.uptId);
-    where.push(`x.upt_id = $${params.length}`);
+    conds.push(`d.upt_id = $${params.length}`);
   }
-  if (q.kind !== 'all') {
-    params.push(q.kind);
-    where.push(`x.kind = $${params.length}`);
-  }
-  const base = `FROM (${DUE}) x WHERE ${where.join(' AND ')}`;
-  const total = await db.one<{ n: number }>(`SELECT count(*)::int AS n ${base}`, params);
+  const due = dueRows(`AND ${conds.join(' AND ')}`);
+  const kindCond = q.kind === 'all' ? '' : `WHERE x.kind = '${q.kind === 'detention' ? 'detention' : 'expiry'}'`;
+  const total = await db.one<{ n: number }>(`SELECT count(*)::int AS n FROM (${due}) x ${kindCond}`, params);
   params.push(q.pageSize, (q.page - 1) * q.pageSize);
   const rows = await db.query<{
     wbp_id: number; upt_id: number; upt_name: string; no_register: string; name: string; status: string;
     kind: 'detention' | 'expiry'; due_date: string; days_left: number; next_step: string | null; verdict_document: boolean;
   }>(
-    `SELECT x.*, (x.due_date - $1::date) AS days_left ${base} ORDER BY x.due_date, x.wbp_id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    `SELECT x.*, (x.due_date - $1::date) AS days_left, u.name AS upt_name, w.no_register, w.name, w.status, w.verdict_document
+       FROM (SELECT * FROM (${due}) y ${kindCond.replace('x.', 'y.')} ORDER BY y.due_date, y.wbp_id LIMIT $${params.length - 1} OFFSET $${params.length}) x
+       JOIN wbp w ON w.id = x.wbp_id JOIN upt u ON u.id = x.upt_id
+      ORDER BY x.due_date, x.wbp_id`,
     params,
   );
   return {
@@ -65,22 +67,21 @@ export async function listDue(db: Queryable, q: DueQuery, scope: UserScope, toda
 export async function overstaySummary(db: Queryable, scope: UserScope, today: string): Promise<OverstaySummary> {
   const days = await warningDays(db);
   const [d0 = 0, d1 = 3, d2 = 10] = [...days].sort((a, b) => a - b);
-  const params: unknown[] = [today, d0, d1, d2];
-  const cond = scopeCondition(scope, { kanwil: 'x.kanwil_id', upt: 'x.upt_id' }, params);
+  const params: unknown[] = [today, d2, d0, d1];
+  const cond = scopeCondition(scope, { kanwil: 'd.kanwil_id', upt: 'd.upt_id' }, params);
   const rows = await db.query<{
     kanwil_id: number; kanwil_name: string; upt_id: number; upt_name: string;
     overstay_detention: number; overstay_expiry: number; due0: number; due3: number; due10: number;
   }>(
-    `SELECT x.kanwil_id, k.name AS kanwil_name, x.upt_id, x.upt_name,
+    `SELECT x.kanwil_id, k.name AS kanwil_name, x.upt_id, u.name AS upt_name,
             count(*) FILTER (WHERE x.kind = 'detention' AND x.due_date < $1::date)::int AS overstay_detention,
             count(*) FILTER (WHERE x.kind = 'expiry' AND x.due_date < $1::date)::int AS overstay_expiry,
-            count(*) FILTER (WHERE x.kind = 'detention' AND x.due_date - $1::date BETWEEN 0 AND $2)::int AS due0,
-            count(*) FILTER (WHERE x.kind = 'detention' AND x.due_date - $1::date BETWEEN 0 AND $3)::int AS due3,
-            count(*) FILTER (WHERE x.kind = 'detention' AND x.due_date - $1::date BETWEEN 0 AND $4)::int AS due10
-       FROM (${DUE}) x JOIN kanwil k ON k.id = x.kanwil_id
-      WHERE ${cond} AND x.due_date IS NOT NULL AND x.due_date - $1::date <= $4
-      GROUP BY x.kanwil_id, k.name, x.upt_id, x.upt_name
-      ORDER BY (count(*) FILTER (WHERE x.due_date < $1::date)) DESC, k.name, x.upt_name`,
+            count(*) FILTER (WHERE x.kind = 'detention' AND x.due_date - $1::date BETWEEN 0 AND $3)::int AS due0,
+            count(*) FILTER (WHERE x.kind = 'detention' AND x.due_date - $1::date BETWEEN 0 AND $4)::int AS due3,
+            count(*) FILTER (WHERE x.kind = 'detention' AND x.due_date - $1::date BETWEEN 0 AND $2)::int AS due10
+       FROM (${dueRows(`AND ${cond}`)}) x JOIN kanwil k ON k.id = x.kanwil_id JOIN upt u ON u.id = x.upt_id
+      GROUP BY x.kanwil_id, k.name, x.upt_id, u.name
+      ORDER BY (count(*) FILTER (WHERE x.due_date < $1::date)) DESC, k.name, u.name`,
     params,
   );
   const out = rows.map((r) => ({

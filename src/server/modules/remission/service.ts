@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { covers } from '../../../shared/access/scope.ts';
 import type { RemissionRun, RemissionRunAction, RemissionRunCreateInput } from '../../../shared/schemas/remission.ts';
 import { remisiKhususOccasion } from '../../../domain/sentence/holidays.ts';
 import type { Religion } from '../../../domain/sentence/index.ts';
@@ -7,7 +6,8 @@ import { recordAudit } from '../../audit/trail.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
 import type { AppEnv } from '../../http/context.ts';
-import { invalidField, notFound, outOfScope, versionConflict } from '../../http/errors.ts';
+import { invalidField, notFound, versionConflict } from '../../http/errors.ts';
+import { resolveOwnUpt } from '../../http/own-upt.ts';
 import { recomputeAllDates } from '../wbp/bulk-dates.ts';
 import { loadHolidays } from '../wbp/dates.ts';
 import { computeRunItem, occasionName } from './compute.ts';
@@ -86,11 +86,8 @@ export async function createRun(c: Context<AppEnv>, input: RemissionRunCreateInp
   const user = currentUser(c);
   const { db } = c.get('services');
   return db.tx(async (tx) => {
-    const uptId = user.scope.level === 'upt' ? user.scope.uptId : input.uptId;
-    if (!uptId) throw invalidField('uptId', 'required');
-    const upt = await tx.one<{ id: number; kanwil_id: number }>('SELECT id, kanwil_id FROM upt WHERE id = $1', [uptId]);
-    if (!upt) throw invalidField('uptId', 'upt_unknown');
-    if (!covers(user.scope, { kanwilId: upt.kanwil_id, uptId })) throw outOfScope();
+    const upt = await resolveOwnUpt(c, tx, input.uptId);
+    const uptId = upt.id;
     const holidays = await loadHolidays(tx);
     const name = occasionName(input.kind, input.occasionDate, holidays);
     if (!name) throw invalidField('occasionDate', 'not_an_occasion');

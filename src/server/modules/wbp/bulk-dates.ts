@@ -46,7 +46,7 @@ export async function recomputeAllDates(db: Queryable, today: string, opts: { up
     const f = await child('register_f', 'date, id');
     const g = await child('remission_grant', 'occasion_date, id');
     const [sentences, orders, registerF, grants] = [groupBy(s), groupBy(o), groupBy(f), groupBy(g)];
-    const cols: unknown[][] = Array.from({ length: 12 }, () => []);
+    const cols: unknown[][] = Array.from({ length: 13 }, () => []);
     for (const w of people) {
       const records: CaseRecords = {
         sentences: sentences.get(w.id) ?? [],
@@ -60,18 +60,19 @@ export async function recomputeAllDates(db: Queryable, today: string, opts: { up
         w.id, w.upt_id, w.kanwil_id, r?.ruleSet ?? 'none', r?.expiry ?? null, r?.twoThirds ?? null, r?.half ?? null,
         r?.pb.date ?? null, r?.cb.date ?? null, r && r.status === 'tahanan' ? r.detention.endDate : null,
         r ? r.detention.nextStep.id : null, `{${problems.map((p) => `"${p.replaceAll('"', '')}"`).join(',')}}`,
+        r && r.asimilasi.eligible ? r.asimilasi.date : null,
       ];
       values.forEach((v, i) => cols[i]!.push(v));
     }
     await db.query(
-      `INSERT INTO wbp_dates (wbp_id, upt_id, kanwil_id, rule_set, expiry, two_thirds, half, pb_date, cb_date, detention_end, next_step, problems)
-       SELECT w, u, k, rs, e::date, t::date, h::date, pb::date, cb::date, de::date, ns, p::text[]
+      `INSERT INTO wbp_dates (wbp_id, upt_id, kanwil_id, rule_set, expiry, two_thirds, half, pb_date, cb_date, detention_end, next_step, problems, asimilasi_date)
+       SELECT w, u, k, rs, e::date, t::date, h::date, pb::date, cb::date, de::date, ns, p::text[], a::date
          FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                     $10::text[], $11::text[], $12::text[]) AS x(w, u, k, rs, e, t, h, pb, cb, de, ns, p)
+                     $10::text[], $11::text[], $12::text[], $13::text[]) AS x(w, u, k, rs, e, t, h, pb, cb, de, ns, p, a)
        ON CONFLICT (wbp_id) DO UPDATE SET upt_id = EXCLUDED.upt_id, kanwil_id = EXCLUDED.kanwil_id, rule_set = EXCLUDED.rule_set,
          expiry = EXCLUDED.expiry, two_thirds = EXCLUDED.two_thirds, half = EXCLUDED.half, pb_date = EXCLUDED.pb_date,
          cb_date = EXCLUDED.cb_date, detention_end = EXCLUDED.detention_end, next_step = EXCLUDED.next_step,
-         problems = EXCLUDED.problems, computed_at = now()`,
+         problems = EXCLUDED.problems, asimilasi_date = EXCLUDED.asimilasi_date, computed_at = now()`,
       cols,
     );
     done += people.length;

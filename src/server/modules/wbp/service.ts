@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { covers } from '../../../shared/access/scope.ts';
 import type {
   DetentionOrderInput,
   RegisterFInput,
@@ -12,25 +11,15 @@ import type {
 import { searchKey } from '../../../domain/text/search-key.ts';
 import { recordAudit } from '../../audit/trail.ts';
 import type { Queryable } from '../../db/pool.ts';
-import { actorOf, currentUser } from '../../http/actor.ts';
+import { actorOf } from '../../http/actor.ts';
+import { resolveOwnUpt } from '../../http/own-upt.ts';
 import type { AppEnv } from '../../http/context.ts';
-import { AppError, invalidField, notFound, outOfScope, versionConflict } from '../../http/errors.ts';
+import { AppError, invalidField, notFound, versionConflict } from '../../http/errors.ts';
 import { refreshWbpDates } from './dates.ts';
 import { findWbp, type WbpRow } from './queries.ts';
 
 const today = (c: Context<AppEnv>) => c.get('services').clock.today();
 const scopeOf = (w: WbpRow) => ({ kanwilId: w.kanwil_id, uptId: w.upt_id });
-
-/** The UPT a new record goes to: the user's own, or one inside the user's scope. */
-async function targetUpt(c: Context<AppEnv>, tx: Queryable, uptId: number | undefined): Promise<{ id: number; kanwil_id: number }> {
-  const user = currentUser(c);
-  const id = user.scope.level === 'upt' ? user.scope.uptId : uptId;
-  if (!id) throw invalidField('uptId', 'required');
-  const upt = await tx.one<{ id: number; kanwil_id: number }>('SELECT id, kanwil_id FROM upt WHERE id = $1', [id]);
-  if (!upt) throw invalidField('uptId', 'upt_unknown');
-  if (!covers(user.scope, { kanwilId: upt.kanwil_id, uptId: upt.id })) throw outOfScope();
-  return upt;
-}
 
 function notInFuture(c: Context<AppEnv>, field: string, date: string | null | undefined) {
   if (date && date > today(c)) throw new AppError(400, 'VALIDATION', { [field]: 'date_in_future' });
@@ -40,7 +29,7 @@ export async function createWbp(c: Context<AppEnv>, input: WbpCreateInput): Prom
   notInFuture(c, 'birthDate', input.birthDate);
   notInFuture(c, 'detentionStart', input.detentionStart);
   return c.get('services').db.tx(async (tx) => {
-    const upt = await targetUpt(c, tx, input.uptId);
+    const upt = await resolveOwnUpt(c, tx, input.uptId);
     if (await tx.one('SELECT 1 FROM wbp WHERE upt_id = $1 AND no_register = $2', [upt.id, input.noRegister]))
       throw invalidField('noRegister', 'no_register_taken');
     const row = await tx.one<{ id: number }>(
@@ -177,6 +166,8 @@ export async function releaseWbp(c: Context<AppEnv>, id: number, r: ReleaseInput
       [id, r.version, r.date, r.reason],
     );
     if (!ok) throw versionConflict();
+    // Released: no longer due for anything (the due lists read only held inmates' dates).
+    await tx.query('DELETE FROM wbp_dates WHERE wbp_id = $1', [id]);
     const after = await findWbp(tx, id);
     await recordAudit(tx, actorOf(c), { entity: 'wbp', entityId: id, action: 'release', before, after, scope: scopeOf(before) });
   });
