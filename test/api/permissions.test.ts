@@ -87,8 +87,12 @@ beforeAll(async () => {
   });
   ids.ownUser = await one(`SELECT id FROM app_user WHERE username = 'staf.lapas.semarang'`);
   ids.foreignUser = await one(`SELECT id FROM app_user WHERE username = 'kepala.lapas.tangerang'`);
-  ids.ownWbp = await one(`SELECT id FROM wbp WHERE upt_id = ${ids.ownUpt} AND released_on IS NULL ORDER BY id LIMIT 1`);
-  ids.foreignWbp = await one(`SELECT id FROM wbp WHERE upt_id = ${ids.foreignUpt} AND released_on IS NULL ORDER BY id LIMIT 1`);
+  // Held, sentenced, and not yet working anywhere (so the work fixture below can allocate them).
+  const free = (upt: number) =>
+    one(`SELECT id FROM wbp w WHERE upt_id = ${upt} AND released_on IS NULL AND status = 'narapidana'
+           AND NOT EXISTS (SELECT 1 FROM work_allocation a WHERE a.wbp_id = w.id) ORDER BY id LIMIT 1`);
+  ids.ownWbp = await free(ids.ownUpt);
+  ids.foreignWbp = await free(ids.foreignUpt);
   const run = async (head: Client) => (await head.post<{ id: number }>('/api/v1/remission-runs', { kind: 'umum', occasionDate: '2026-08-17' })).body.id;
   ids.ownRun = await run(clients.get('upt_head')!);
   ids.foreignRun = await run(await t.as('kepala.lapas.tangerang'));

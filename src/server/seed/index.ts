@@ -4,6 +4,7 @@ import { loadReferenceData, loadHolidays, defaultSharedDataDir } from './referen
 import { seedOrganisation } from './organisation.ts';
 import { demoAccounts, seedUsers, DEMO_UPTS, type DemoAccount } from './users.ts';
 import { seedInmates } from './inmates.ts';
+import { seedWork } from './work.ts';
 import type { Queryable } from '../db/pool.ts';
 
 export type DatasetSize = 'demo' | 'national';
@@ -57,11 +58,18 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
     await seedOrganisation(tx, ref, opts.seed);
     await seedUsers(tx, accounts, { mustChangePassword: !opts.demo });
     await seedHolidays(tx, dir);
-    if (opts.inmates !== false) await seedInmates(tx, { size: opts.size, seed: opts.seed, today: opts.today, only: populatedUpts(opts.size), nationalTotal: NATIONAL_OCCUPANTS });
+    if (opts.inmates !== false) {
+      await seedInmates(tx, { size: opts.size, seed: opts.seed, today: opts.today, only: populatedUpts(opts.size), nationalTotal: NATIONAL_OCCUPANTS });
+      // Work for the demo UPTs (both sizes): about 8 weeks of attendance and premi.
+      const demoUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
+      await seedWork(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id), days: 56 });
+    }
     const info = { size: opts.size, seed: opts.seed, demo: opts.demo, duplicatesDropped: ref.duplicatesDropped };
     await tx.query(`INSERT INTO app_setting (key, value) VALUES ('seed', $1::jsonb)`, [JSON.stringify(info)]);
     await recordAudit(tx, { id: null, username: 'system', role: null }, { entity: 'system', entityId: 'seed', action: 'seeded', after: info });
     return true;
   });
+  // Fresh statistics after bulk loading, or the planner guesses a handful of rows where there are thousands.
+  if (seeded) await db.query('ANALYZE');
   return { seeded, accounts };
 }
