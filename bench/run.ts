@@ -2,7 +2,8 @@
  * National-scale benchmarks: `npm run bench`. Seeds (once) the national dataset — all 612 real
  * UPTs, ~275,000 generated inmates — into ./.bench-data (or BENCH_DATABASE_URL), then measures
  * and prints. Figures go to BENCHMARKS.md by hand, with date and machine. Bounded in time: every
- * load run lasts BENCH_SECONDS (default 5) on loopback.
+ * load run lasts BENCH_SECONDS (default 5) on loopback. The national attendance year is
+ * BENCH_WORKERS (100,000) × BENCH_DAYS (250) rows.
  */
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { seedIfEmpty } from '../src/server/seed/index.ts';
 import { recomputeAllDates } from '../src/server/modules/wbp/bulk-dates.ts';
 import { computeCase, loadHolidays } from '../src/server/modules/wbp/dates.ts';
 import { findWbp, loadCaseRecords } from '../src/server/modules/wbp/queries.ts';
+import { benchAttendanceSave, benchNationalAttendance } from './work.ts';
 
 const TODAY = '2026-11-25';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -37,6 +39,7 @@ async function seedNational() {
     log('dataset.inmates (generated, incl. released)', n.n);
     log('dataset.inmates held', n.active);
     if (r.seeded) log('seed.national seconds (generate + load + dates)', s.toFixed(1));
+    await database.db.query('ANALYZE');
 
     // The nightly job: every held inmate's dates recomputed from their records.
     const j0 = performance.now();
@@ -85,6 +88,10 @@ async function httpBenchmarks() {
     log('http.overstay summary, national', await load(`${base}/api/v1/overstay/summary`, { cookie: national.cookie }));
     log('http.overstay due ≤10 days, national', await load(`${base}/api/v1/overstay/due?withinDays=10`, { cookie: national.cookie }));
     log('http.inmate page with live engine, UPT', await load(`${base}/api/v1/wbp/${anyId}`, { cookie: upt.cookie }));
+    const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator.lapas.tangerang', password: 'Kemandirian2026' }) });
+    const me = (await res.json()) as { csrfToken: string };
+    await benchAttendanceSave(server.services.db, base, (res.headers.get('set-cookie') ?? '').split(';')[0]!, me.csrfToken, log);
+    await benchNationalAttendance(server.services.db, log, { workers: Number(process.env.BENCH_WORKERS ?? 100_000), days: Number(process.env.BENCH_DAYS ?? 250) });
   } finally {
     await server.close();
   }
