@@ -7,21 +7,37 @@ import { RequireAuth, RequirePermission } from './auth/guards.tsx';
 import { forgetSession, ME_KEY, useMe } from './auth/session.ts';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/States.tsx';
+import { loadWbpStrings } from './i18n/index.ts';
 
-// Every page is its own chunk: the first load carries only the shell.
-const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
-const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
-const HomePage = lazy(() => import('./pages/HomePage.tsx'));
-const KanwilListPage = lazy(() => import('./pages/KanwilListPage.tsx'));
-const KanwilDetailPage = lazy(() => import('./pages/KanwilDetailPage.tsx'));
-const UptListPage = lazy(() => import('./pages/UptListPage.tsx'));
-const UptDetailPage = lazy(() => import('./pages/UptDetailPage.tsx'));
-const UptCreatePage = lazy(() => import('./pages/UptCreatePage.tsx'));
-const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
-const UserCreatePage = lazy(() => import('./pages/UserCreatePage.tsx'));
-const UserDetailPage = lazy(() => import('./pages/UserDetailPage.tsx'));
-const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
-const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
+// Every page is its own chunk: the first load carries only the shell. Pages live by area
+// (src/web/areas/<area>/, see areas/README.md), as the server's modules do.
+const LoginPage = lazy(() => import('./areas/auth/LoginPage.tsx'));
+const ChangePasswordPage = lazy(() => import('./areas/auth/ChangePasswordPage.tsx'));
+const HomePage = lazy(() => import('./areas/home/HomePage.tsx'));
+const KanwilListPage = lazy(() => import('./areas/org/KanwilListPage.tsx'));
+const KanwilDetailPage = lazy(() => import('./areas/org/KanwilDetailPage.tsx'));
+const UptListPage = lazy(() => import('./areas/org/UptListPage.tsx'));
+const UptDetailPage = lazy(() => import('./areas/org/UptDetailPage.tsx'));
+const UptCreatePage = lazy(() => import('./areas/org/UptCreatePage.tsx'));
+const UsersPage = lazy(() => import('./areas/users/UsersPage.tsx'));
+const UserCreatePage = lazy(() => import('./areas/users/UserCreatePage.tsx'));
+const UserDetailPage = lazy(() => import('./areas/users/UserDetailPage.tsx'));
+const AuditPage = lazy(() => import('./areas/audit/AuditPage.tsx'));
+const AccountPage = lazy(() => import('./areas/account/AccountPage.tsx'));
+/** A page of the WBP areas: its code and the areas' strings arrive together. */
+function wbpPage<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadWbpStrings()]).then(([m]) => m);
+}
+const WbpListPage = lazy(() => wbpPage(() => import('./areas/wbp/WbpListPage.tsx')));
+const WbpCreatePage = lazy(() => wbpPage(() => import('./areas/wbp/WbpCreatePage.tsx')));
+const WbpDetailPage = lazy(() => wbpPage(() => import('./areas/wbp/WbpDetailPage.tsx')));
+const OverstayPage = lazy(() => wbpPage(() => import('./areas/overstay/OverstayPage.tsx')));
+const ReleasesPage = lazy(() => wbpPage(() => import('./areas/overstay/ReleasesPage.tsx')));
+const RemissionRunsPage = lazy(() => wbpPage(() => import('./areas/remission/RemissionRunsPage.tsx')));
+const RemissionRunPage = lazy(() => wbpPage(() => import('./areas/remission/RemissionRunPage.tsx')));
+const ImportPage = lazy(() => wbpPage(() => import('./areas/imports/ImportPage.tsx')));
+const CalculatorPage = lazy(() => wbpPage(() => import('./areas/calculator/CalculatorPage.tsx')));
+const HolidaysPage = lazy(() => wbpPage(() => import('./areas/holidays/HolidaysPage.tsx')));
 
 const need = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -82,6 +98,16 @@ export function App() {
           <Route path="/organisasi/upt" element={need('org.read', <UptListPage />)} />
           <Route path="/organisasi/upt/baru" element={need('org.write', <UptCreatePage />)} />
           <Route path="/organisasi/upt/:id" element={need('org.read', <UptDetailPage />)} />
+          <Route path="/wbp" element={need('wbp.read', <WbpListPage />)} />
+          <Route path="/wbp/baru" element={need('wbp.write', <WbpCreatePage />)} />
+          <Route path="/wbp/:id" element={need('wbp.read', <WbpDetailPage />)} />
+          <Route path="/overstay" element={need('wbp.read', <OverstayPage />)} />
+          <Route path="/overstay/akan-bebas" element={need('wbp.read', <ReleasesPage />)} />
+          <Route path="/remisi" element={need('wbp.read', <RemissionRunsPage />)} />
+          <Route path="/remisi/:id" element={need('wbp.read', <RemissionRunPage />)} />
+          <Route path="/impor" element={need('wbp.import', <ImportPage />)} />
+          <Route path="/kalkulator" element={need('calculation.run', <CalculatorPage />)} />
+          <Route path="/hari-raya" element={need('calculation.run', <HolidaysPage />)} />
           <Route path="/pengguna" element={need('user.read', <UsersPage />)} />
           <Route path="/pengguna/baru" element={need('user.manage', <UserCreatePage />)} />
           <Route path="/pengguna/:id" element={need('user.read', <UserDetailPage />)} />

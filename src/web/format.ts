@@ -36,3 +36,20 @@ export function formatDateTime(value: string | null | undefined, lang: Lang): st
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? value : fmt(lang, true).format(d);
 }
+
+/** "2026-11-25" written inside a text (engine messages, breakdown labels) → "25 Nov 2026". */
+export function humanizeDates(text: string, lang: Lang): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDate(iso, lang));
+}
+
+/** Integer rupiah → "Rp 1.000.000". */
+export function formatRupiah(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : `Rp ${numberFmt.format(n)}`;
+}
+
+/** Today plus or minus whole days, as 'YYYY-MM-DD' (calendar arithmetic in UTC, no time-zone drift). */
+export function addDaysIso(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

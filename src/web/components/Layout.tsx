@@ -30,6 +30,18 @@ function useNavGroups(me: Me | null | undefined): NavGroup[] {
   const groups: NavGroup[] = [
     { items: [{ to: '/', label: t('nav.home'), end: true }] },
     {
+      label: t('nav.groupWbp'),
+      items: [
+        { to: '/wbp', label: t('nav.wbp'), needs: 'wbp.read' },
+        { to: '/overstay', label: t('nav.overstay'), needs: 'wbp.read' },
+        { to: '/overstay/akan-bebas', label: t('nav.releases'), needs: 'wbp.read' },
+        { to: '/remisi', label: t('nav.remission'), needs: 'wbp.read' },
+        { to: '/impor', label: t('nav.imports'), needs: 'wbp.import' },
+        { to: '/kalkulator', label: t('nav.calculator'), needs: 'calculation.run' },
+        { to: '/hari-raya', label: t('nav.holidays'), needs: 'calculation.run' },
+      ],
+    },
+    {
       label: t('nav.groupOrg'),
       items: [
         { to: '/organisasi', label: t('nav.kanwil'), needs: 'org.read', end: false },
@@ -50,17 +62,23 @@ function useNavGroups(me: Me | null | undefined): NavGroup[] {
     .filter((g) => g.items.length > 0);
 }
 
-/** "/organisasi" is active for Kanwil pages but not for the UPT list, which has its own entry. */
-function isActive(item: NavItem, pathname: string): boolean {
+/**
+ * The entry whose path is the longest prefix of the current one is active: "/overstay" for the
+ * due list, "/overstay/akan-bebas" for upcoming releases; "/organisasi" covers the Kanwil pages
+ * but not the UPT list, which has its own entry.
+ */
+function isActive(item: NavItem, pathname: string, all: NavItem[]): boolean {
   if (item.end || item.to === '/') return pathname === item.to;
-  if (item.to === '/organisasi') return pathname === '/organisasi' || pathname.startsWith('/organisasi/kanwil');
-  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+  const matches = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
+  if (!matches(item.to)) return false;
+  return !all.some((other) => other.to.length > item.to.length && other.to !== '/' && matches(other.to));
 }
 
 function Navigation({ me, onNavigate }: { me: Me | null | undefined; onNavigate?: () => void }) {
   const { t } = useT();
   const { pathname } = useLocation();
   const groups = useNavGroups(me);
+  const all = groups.flatMap((g) => g.items);
   const signOut = useSignOut();
   return (
     <Stack gap={0}>
@@ -73,7 +91,7 @@ function Navigation({ me, onNavigate }: { me: Me | null | undefined; onNavigate?
           )}
           <ul className="nav-list" aria-labelledby={g.label ? `nav-group-${gi}` : undefined}>
             {g.items.map((item) => {
-              const active = isActive(item, pathname);
+              const active = isActive(item, pathname, all);
               return (
                 <li key={item.to}>
                   <NavLink

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
+import { enWbp } from './en.wbp.ts';
 import { id } from './id.ts';
+import { idWbp } from './id.wbp.ts';
 
 /** Every leaf of a nested catalog as `a.b.c` → value. */
 function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
@@ -19,8 +21,13 @@ function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('UI catalogs', () => {
-  const idKeys = flatten(id);
-  const enKeys = flatten(en);
+  const idKeys = flatten({ ...id, ...idWbp });
+  const enKeys = flatten({ ...en, ...enWbp });
+
+  it('keep the shell and the WBP areas apart (no section in both)', () => {
+    expect(Object.keys(idWbp).filter((k) => k in id)).toEqual([]);
+    expect(Object.keys(enWbp).filter((k) => k in en)).toEqual([]);
+  });
 
   it('have exactly the same keys', () => {
     const missingInEn = [...idKeys.keys()].filter((k) => !enKeys.has(k));

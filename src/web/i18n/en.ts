@@ -1,7 +1,7 @@
-import type { Catalog } from './id.ts';
+import type { ShellCatalog } from './id.ts';
 
 /** English UI strings; same keys as `id.ts` (checked by the type and by `catalog.test.ts`). */
-export const en: Catalog = {
+export const en: ShellCatalog = {
   app: {
     name: 'Giatja',
     tagline: 'Corrections self-reliance information system',
@@ -25,6 +25,14 @@ export const en: Catalog = {
     groupAdmin: 'System administration',
     users: 'Users',
     audit: 'Audit trail',
+    groupWbp: 'Inmates & release dates',
+    wbp: 'Inmates',
+    overstay: 'Zero overstaying',
+    releases: 'Upcoming releases',
+    remission: 'Remission',
+    imports: 'SDP import',
+    calculator: 'Sentence calculator',
+    holidays: 'Religious holidays',
     groupAccount: 'Account',
     account: 'My account',
     signOut: 'Sign out',
@@ -67,6 +75,12 @@ export const en: Catalog = {
     details: 'Details',
     noChanges: 'There are no changes to save.',
     required: 'required',
+    days_one: '{{n}} day',
+    days_other: '{{n}} days',
+    download: 'Download',
+    remove: 'Remove',
+    add: 'Add',
+    none2: 'None',
   },
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.',
@@ -125,6 +139,16 @@ export const en: Catalog = {
     usersReadDesc: 'See the officer accounts in your area.',
     auditDesc: 'Find who changed what, and when.',
     accountDesc: 'Language, password, and signing out of every device.',
+    overstayTitle: 'Zero overstaying',
+    overstayLine: 'Overstay: {{overstay}} · Ending in ≤ 3 days: {{due3}}',
+    overstayOpen: 'Open the due list',
+    wbpDesc: 'Find an inmate; see the expiry and ⅔ dates with their calculation.',
+    overstayDesc: 'Overstays and detention orders ending soon.',
+    releasesDesc: 'Inmates going home in the next 1–3 months and whether their verdict is on file.',
+    remissionDesc: 'General, religious-holiday and decennial remission runs and their approval.',
+    importsDesc: 'Load SDP exports (CSV/XLSX) without re-keying.',
+    calculatorDesc: 'Compute the dates of one case, step by step.',
+    holidaysDesc: 'The holiday dates that decide religious-holiday remission.',
     comingSoon: 'Work activities, production, training and sales modules come in the next stages.',
   },
   scope: {
@@ -307,6 +331,11 @@ export const en: Catalog = {
       system: 'System',
       wbp: 'Inmate (WBP)',
       holiday: 'Holiday',
+      wbp_sentence: 'Verdict',
+      detention_order: 'Detention order',
+      register_f: 'Register F',
+      remission_run: 'Remission run',
+      import_batch: 'SDP import',
     },
     actions: {
       create: 'Created',
@@ -321,6 +350,15 @@ export const en: Catalog = {
       sessions_revoked: 'Sessions ended',
       seeded: 'Initial data loaded',
       delete: 'Deleted',
+      release: 'Released',
+      transfer_out: 'Transferred out',
+      transfer_in: 'Transferred in',
+      propose: 'Proposed',
+      verify: 'Verified',
+      approve: 'Approved',
+      verify_reject: 'Rejected by the regional office',
+      approve_reject: 'Rejected by head office',
+      apply: 'Applied',
     },
     fields: {
       failedLogins: 'Failed attempts',

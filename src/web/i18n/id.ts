@@ -1,5 +1,8 @@
+import type { WbpCatalog } from './id.wbp.ts';
+
 /**
- * Indonesian UI strings (default language). Every key here must exist in `en.ts` too;
+ * Indonesian UI strings of the shell (default language); the WBP areas' strings are in
+ * `id.wbp.ts`, loaded with their pages. Every key here must exist in `en.ts` too;
  * `catalog.test.ts` checks that both catalogs have the same keys and no empty strings.
  * Error messages from the API are not here: the server answers them in the user's language.
  */
@@ -27,6 +30,14 @@ export const id = {
     groupAdmin: 'Administrasi sistem',
     users: 'Pengguna',
     audit: 'Jejak audit',
+    groupWbp: 'WBP & Ekspirasi',
+    wbp: 'Daftar WBP',
+    overstay: 'Zero overstaying',
+    releases: 'Daftar akan bebas',
+    remission: 'Remisi',
+    imports: 'Impor SDP',
+    calculator: 'Kalkulator pidana',
+    holidays: 'Hari raya',
     groupAccount: 'Akun',
     account: 'Akun saya',
     signOut: 'Keluar',
@@ -69,6 +80,12 @@ export const id = {
     details: 'Rincian',
     noChanges: 'Tidak ada perubahan untuk disimpan.',
     required: 'wajib',
+    days_one: '{{n}} hari',
+    days_other: '{{n}} hari',
+    download: 'Unduh',
+    remove: 'Hapus',
+    add: 'Tambah',
+    none2: 'Tidak ada',
   },
   errors: {
     network: 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.',
@@ -127,6 +144,16 @@ export const id = {
     usersReadDesc: 'Lihat akun petugas di wilayah Anda.',
     auditDesc: 'Telusuri siapa mengubah apa dan kapan.',
     accountDesc: 'Bahasa, kata sandi, dan keluar dari semua perangkat.',
+    overstayTitle: 'Zero overstaying',
+    overstayLine: 'Overstay: {{overstay}} · Berakhir ≤ 3 hari: {{due3}}',
+    overstayOpen: 'Buka daftar jatuh tempo',
+    wbpDesc: 'Cari WBP, lihat tanggal ekspirasi, ⅔ dan rincian perhitungannya.',
+    overstayDesc: 'Overstay dan masa penahanan yang segera berakhir.',
+    releasesDesc: 'Narapidana yang bebas 1–3 bulan ke depan dan kelengkapan putusannya.',
+    remissionDesc: 'Usulan remisi umum, khusus dan dasawarsa beserta persetujuannya.',
+    importsDesc: 'Muat ekspor SDP (CSV/XLSX) tanpa mengetik ulang.',
+    calculatorDesc: 'Hitung tanggal pidana satu perkara, dengan rincian per langkah.',
+    holidaysDesc: 'Tanggal hari raya yang menentukan remisi khusus.',
     comingSoon: 'Modul kegiatan kerja, produksi, pelatihan, dan penjualan akan tersedia pada tahap berikutnya.',
   },
   scope: {
@@ -310,6 +337,11 @@ export const id = {
       system: 'Sistem',
       wbp: 'WBP',
       holiday: 'Hari libur',
+      wbp_sentence: 'Putusan',
+      detention_order: 'Surat perintah penahanan',
+      register_f: 'Register F',
+      remission_run: 'Usulan remisi',
+      import_batch: 'Impor SDP',
     },
     actions: {
       create: 'Dibuat',
@@ -324,6 +356,15 @@ export const id = {
       sessions_revoked: 'Sesi diakhiri',
       seeded: 'Data awal dimuat',
       delete: 'Dihapus',
+      release: 'Dicatat bebas',
+      transfer_out: 'Dipindahkan keluar',
+      transfer_in: 'Dipindahkan masuk',
+      propose: 'Diusulkan',
+      verify: 'Diverifikasi',
+      approve: 'Disetujui',
+      verify_reject: 'Ditolak Kanwil',
+      approve_reject: 'Ditolak Pusat',
+      apply: 'Diterapkan',
     },
     fields: {
       failedLogins: 'Percobaan gagal',
@@ -356,4 +397,7 @@ export const id = {
   },
 };
 
-export type Catalog = typeof id;
+/** The shell's strings (this file), used by `en.ts`. */
+export type ShellCatalog = typeof id;
+/** Every key the app may ask for: the shell's and those of the WBP areas (loaded with their pages). */
+export type Catalog = ShellCatalog & WbpCatalog;

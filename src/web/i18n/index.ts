@@ -23,11 +23,38 @@ export function storedLang(): Lang {
   return cookieLang() ?? 'id';
 }
 
+let wbpStrings: 'none' | 'id' | 'both' = 'none';
+
+/** The WBP areas' strings in `lang` (Indonesian always, as the fallback). */
+async function ensureWbpStrings(lang: Lang): Promise<void> {
+  if (wbpStrings === 'none') {
+    const { idWbp } = await import('./id.wbp.ts');
+    i18next.addResourceBundle('id', 'translation', idWbp, true, true);
+    wbpStrings = 'id';
+  }
+  if (lang === 'en' && wbpStrings === 'id') {
+    const { enWbp } = await import('./en.wbp.ts');
+    i18next.addResourceBundle('en', 'translation', enWbp, true, true);
+    wbpStrings = 'both';
+  }
+}
+
+/**
+ * Loads the strings of the "WBP & Ekspirasi" pages before the first of them renders (App.tsx
+ * wraps their lazy imports), so the sign-in screen and the shell do not carry them.
+ */
+export function loadWbpStrings(): Promise<void> {
+  return ensureWbpStrings(currentLang());
+}
+
 /** English is loaded only when someone asks for it: Indonesian users never download it. */
 async function ensureCatalog(lang: Lang): Promise<void> {
-  if (lang === 'id' || i18next.hasResourceBundle('en', 'translation')) return;
-  const { en } = await import('./en.ts');
-  i18next.addResourceBundle('en', 'translation', en, true, true);
+  if (lang === 'en' && !i18next.hasResourceBundle('en', 'translation')) {
+    const { en } = await import('./en.ts');
+    i18next.addResourceBundle('en', 'translation', en, true, true);
+  }
+  // A WBP page already open switches language with its strings.
+  if (wbpStrings !== 'none') await ensureWbpStrings(lang);
 }
 
 export async function initI18n(): Promise<void> {
