@@ -37,7 +37,7 @@ const REFERENCE_ROUTES = new Set([
 let t: TestApp;
 const clients = new Map<Role, Client>();
 /** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
-const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0 };
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0 };
 
 function registeredRoutes(): Array<{ method: string; path: string }> {
   const seen = new Set<string>();
@@ -54,6 +54,9 @@ function registeredRoutes(): Array<{ method: string; path: string }> {
 
 function fill(path: string, own: boolean): string {
   return path
+    .replace('/production/batches/:batchId', `/production/batches/${own ? ids.ownProductionBatch : ids.foreignProductionBatch}`)
+    .replace(':productId', String(own ? ids.ownProduct : ids.foreignProduct))
+    .replace(':moveId', String(own ? ids.ownMove : ids.foreignMove))
     .replace(':uptId', String(own ? ids.ownUpt : ids.foreignUpt))
     .replace(':kanwilId', String(own ? ids.ownKanwil : ids.foreignKanwil))
     .replace(':userId', String(own ? ids.ownUser : ids.foreignUser))
@@ -123,6 +126,19 @@ beforeAll(async () => {
   [ids.ownActivity, ids.ownAllocation, ids.ownEntry] = [ownWork.a, ownWork.alloc, ownWork.entry];
   [ids.foreignActivity, ids.foreignAllocation, ids.foreignEntry] = [foreignWork.a, foreignWork.alloc, foreignWork.entry];
   await clients.get('upt_operator')!.post('/api/v1/food/plots', { kind: 'land', name: 'Lahan Uji', areaM2: 5000 });
+  // Production: a product, a location, a material received and one batch, in each UPT.
+  const production = async (c: Client, key: string) => {
+    const product = (await c.post<{ id: number }>('/api/v1/production/products', { name: 'Produk Uji', category: 'kuliner', unit: 'pcs' })).body.id;
+    const location = (await c.post<{ id: number }>('/api/v1/stock/locations', { name: 'Gudang Uji' })).body.id;
+    const item = (await c.post<{ id: number }>('/api/v1/stock/items', { name: 'Bahan Uji', unit: 'g' })).body.id;
+    const move = (await c.post<{ id: number }>('/api/v1/stock/moves', { kind: 'receipt', date: '2026-11-20', itemId: item, locationId: location, qty: 10_000, totalCostRupiah: 100_000, idempotencyKey: `perm-${key}-receipt` })).body.id;
+    const batch = (await c.post<{ id: number }>('/api/v1/production/batches', { productId: product, date: '2026-11-24', locationId: location, consumed: [{ itemId: item, qty: 1000 }], outputQty: 10, idempotencyKey: `perm-${key}-batch` })).body.id;
+    return { product, item, move, batch };
+  };
+  const ownProduction = await production(clients.get('upt_operator')!, 'own');
+  const foreignProduction = await production(foreignOperator, 'foreign');
+  [ids.ownProduct, ids.ownMove, ids.ownProductionBatch] = [ownProduction.product, ownProduction.move, ownProduction.batch];
+  [ids.foreignProduct, ids.foreignMove, ids.foreignProductionBatch, ids.foreignItem] = [foreignProduction.product, foreignProduction.move, foreignProduction.batch, foreignProduction.item];
   ids.ownUpload = (await upload(clients.get('upt_operator')!)).uploadId;
   ids.foreignUpload = (await upload(foreignOperator)).uploadId;
 }, 180_000);
@@ -256,6 +272,12 @@ describe('scope', () => {
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
     },
+    'GET /api/v1/work/dashboard': async (c) => {
+      const res = await c.get<{ activities: Array<{ uptId: number }> }>('/api/v1/work/dashboard');
+      expect(res.body.activities.length).toBeGreaterThan(0);
+      const own = new Set((await t.db.query<{ id: number }>('SELECT id FROM upt WHERE kanwil_id = $1', [ids.ownKanwil])).map((u) => u.id));
+      expect(res.body.activities.every((a) => own.has(a.uptId))).toBe(true);
+    },
     'GET /api/v1/work/activities': async (c) => {
       const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/work/activities');
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -269,6 +291,36 @@ describe('scope', () => {
     'GET /api/v1/food/summary': async (c) => {
       const res = await c.get<{ rows: Array<{ kanwilId: number }> }>('/api/v1/food/summary?from=2026-01-01&to=2026-12-31');
       expect(res.body.rows.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/production/products': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/production/products');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/production/batches': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/production/batches');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/stock/items': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/stock/items');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/stock/locations': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/stock/locations');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/stock/moves': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }>; total: number }>('/api/v1/stock/moves?pageSize=200');
+      expect(res.body.total).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/stock/on-hand': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/stock/on-hand');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
     },
     'GET /api/v1/audit': async (c) => {
       const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');
@@ -318,6 +370,33 @@ describe('own-scope writes', () => {
       const res = await c.post<{ uptId: number }>('/api/v1/remission-runs', { uptId: ids.foreignUpt, kind: 'khusus', occasionDate: '2026-03-20' });
       expect(res.status).toBe(201);
       expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/production/products': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/production/products', { uptId: ids.foreignUpt, name: 'Produk Lintas', category: 'kerajinan', unit: 'pcs' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/stock/items': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/stock/items', { uptId: ids.foreignUpt, name: 'Bahan Lintas', unit: 'pcs' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/stock/locations': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/stock/locations', { uptId: ids.foreignUpt, name: 'Gudang Lintas' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/stock/moves': async (c) => {
+      // The item decides the UPT: another UPT's item is refused.
+      const loc = (await t.db.one<{ id: number }>('SELECT id FROM stock_location WHERE upt_id = $1 LIMIT 1', [ids.foreignUpt]))!.id;
+      const res = await c.post<{ error: { code: string } }>('/api/v1/stock/moves', { kind: 'receipt', date: '2026-11-20', itemId: ids.foreignItem, locationId: loc, qty: 1, totalCostRupiah: 0, idempotencyKey: 'perm-cross-receipt' });
+      expect(res.body.error.code).toBe('OUT_OF_SCOPE');
+    },
+    'POST /api/v1/production/batches': async (c) => {
+      // The product decides the UPT: another UPT's product is refused.
+      const loc = (await t.db.one<{ id: number }>('SELECT id FROM stock_location WHERE upt_id = $1 LIMIT 1', [ids.foreignUpt]))!.id;
+      const res = await c.post<{ error: { code: string } }>('/api/v1/production/batches', { productId: ids.foreignProduct, date: '2026-11-24', locationId: loc, consumed: [{ itemId: ids.foreignItem, qty: 1 }], outputQty: 1, idempotencyKey: 'perm-cross-batch' });
+      expect(res.body.error.code).toBe('OUT_OF_SCOPE');
     },
     'POST /api/v1/wbp': async (c) => {
       const res = await c.post<{ error?: { code: string } }>('/api/v1/wbp', {

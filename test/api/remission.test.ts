@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app.ts';
+import { computeRunItem } from '../../src/server/modules/remission/compute.ts';
+import { loadHolidays } from '../../src/server/modules/wbp/dates.ts';
 
 interface Item { wbpId: number; eligible: boolean; days: number; releasedOnDay: boolean; expiryBefore: string | null; expiryAfter: string | null; reasons: Array<{ id: string }> }
 interface Run { id: number; status: string; version: number; counts: { eligible: number; total: number; releasedOnDay: number }; items: Item[] }
@@ -83,6 +85,27 @@ describe('remission run', () => {
     expect(punished.body.remissions).toHaveLength(0);
     const stored = await t.db.one<{ expiry: string }>('SELECT expiry::text AS expiry FROM wbp_dates WHERE wbp_id = $1', [ids.long]);
     expect(stored!.expiry).toBe(after.body.calculation.expiry);
+  });
+
+  it('never grants the same occasion twice (bug: a later run counted the grant on file as eligible again)', async () => {
+    const item = await computeRunItem(t.db, ids.long!, 'umum', '2026-08-17', await loadHolidays(t.db));
+    expect(item).toMatchObject({ eligible: false, days: 0 });
+    expect(item!.reasons[0]!.id).toMatch(/sudah diterima/);
+    const grants = await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM remission_grant WHERE wbp_id = $1 AND occasion_date = '2026-08-17'`, [ids.long]);
+    expect(grants!.n).toBe(1);
+  });
+
+  it('records a rejection as a rejection (bug: it was stamped as the verification)', async () => {
+    const khusus = await head.post<Run>('/api/v1/remission-runs', { kind: 'khusus', occasionDate: '2026-03-20' });
+    expect(khusus.status).toBe(201);
+    const proposed = (await head.post<Run>(`/api/v1/remission-runs/${khusus.body.id}/propose`, { version: khusus.body.version })).body;
+    const kanwil = await t.as('kanwil.jateng');
+    const rejected = (await kanwil.post<Run & { history: Array<{ step: string; by: string | null }> }>(`/api/v1/remission-runs/${proposed.id}/verify`, {
+      version: proposed.version, decision: 'reject', note: 'Data register F belum lengkap',
+    })).body;
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.history.find((h) => h.step === 'verified')!.by).toBeNull();
+    expect(rejected.history.find((h) => h.step === 'rejected')!.by).toBe('kanwil.jateng');
   });
 
   it('exports the lists as XLSX and PDF', async () => {

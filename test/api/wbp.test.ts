@@ -45,9 +45,14 @@ describe('detainee: detention orders and zero overstaying', () => {
     await op.post(`/api/v1/wbp/${lapsed.id}/detention-orders`, { stage: 'penyidikan', startDate: '2026-10-01', days: 20 });
     const summary = await op.get<{ totals: { overstayDetention: number } }>('/api/v1/overstay/summary');
     expect(summary.body.totals.overstayDetention).toBe(1);
-    const list = await op.get<{ items: Array<{ wbpId: number; daysLeft: number }> }>('/api/v1/overstay/due?withinDays=0');
+    const list = await op.get<{ items: Array<{ wbpId: number; daysLeft: number; nextStep: string; nextStepEn: string }> }>('/api/v1/overstay/due?withinDays=0');
     expect(list.body.items.map((i) => i.wbpId)).toContain(lapsed.id);
     expect(list.body.items.find((i) => i.wbpId === lapsed.id)!.daysLeft).toBe(-36);
+    // The next legal step comes in both languages (bug: English users saw Indonesian).
+    expect(list.body.items.find((i) => i.wbpId === lapsed.id)!.nextStepEn).not.toBe(list.body.items.find((i) => i.wbpId === lapsed.id)!.nextStep);
+    // Release lists leave out what is already past (bug: no lower bound).
+    const ahead = await op.get<{ items: Array<{ wbpId: number }> }>('/api/v1/overstay/due?withinDays=10&fromDays=0');
+    expect(ahead.body.items.map((i) => i.wbpId)).not.toContain(lapsed.id);
 
     // The extension is recorded: the overstay is gone.
     const orders = (await op.get<Detail>(`/api/v1/wbp/${lapsed.id}`)).body.detentionOrders;

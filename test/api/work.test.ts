@@ -109,6 +109,16 @@ describe('work activity, allocation, attendance and premi', () => {
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('shows the day on the UPT dashboard and the work on the inmate’s page', async () => {
+    const d = await op.get<{ totals: { allocated: number; attendanceRows: number; premiEarnedRupiah: number }; activities: Array<{ name: string; allocated: number }> }>('/api/v1/work/dashboard');
+    expect(d.body.activities.find((a) => a.name === 'Konveksi')?.allocated).toBe(3);
+    expect(d.body.totals.attendanceRows).toBe(3);
+    const h = await op.get<{ allocations: Array<{ activity: string }>; months: Array<{ days: number }>; premiBalanceRupiah: number }>(`/api/v1/wbp/${wbp.a}/work`);
+    expect(h.body.allocations.map((a) => a.activity)).toEqual(['Konveksi']);
+    expect(h.body.months[0]!.days).toBe(1);
+    expect(h.body.premiBalanceRupiah).toBe(0);
+  });
+
   it('refuses to edit the premi ledger in place', async () => {
     await expect(t.db.query('UPDATE premi_entry SET amount_rupiah = 1')).rejects.toThrow(/append-only/);
   });

@@ -13,6 +13,7 @@ import { remissionRoutes } from './remission/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { workRoutes } from './work/routes.ts';
 import { foodRoutes } from './food/routes.ts';
+import { productionRoutes } from './production/routes.ts';
 
 /** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
 export function registerModules(api: OpenAPIHono<AppEnv>): void {
@@ -29,4 +30,5 @@ export function registerModules(api: OpenAPIHono<AppEnv>): void {
   importRoutes(api);
   workRoutes(api);
   foodRoutes(api);
+  productionRoutes(api);
 }

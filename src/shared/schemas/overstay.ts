@@ -14,6 +14,7 @@ export const DueItem = z.object({
   /** Negative once past: the inmate is held without a legal basis. */
   daysLeft: z.number().int(),
   nextStep: z.string().nullable(),
+  nextStepEn: z.string().nullable(),
   verdictDocument: z.boolean(),
 });
 export type DueItem = z.infer<typeof DueItem>;
@@ -22,6 +23,8 @@ export const DueQuery = z.object({
   uptId: PositiveId.optional(),
   /** Include items due within this many days (0 = only overstays). */
   withinDays: z.coerce.number().int().min(0).max(120).default(10),
+  /** Only items due at least this many days from today (e.g. 0 leaves out overstays, for release lists). */
+  fromDays: z.coerce.number().int().min(-100000).max(120).optional(),
   kind: z.enum(['detention', 'expiry', 'all']).default('all'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),

@@ -17,10 +17,10 @@ export async function warningDays(db: Queryable): Promise<number[]> {
  */
 function dueRows(extraCond: string): string {
   return `
-  SELECT d.wbp_id, d.upt_id, d.kanwil_id, 'detention' AS kind, d.detention_end AS due_date, d.next_step
+  SELECT d.wbp_id, d.upt_id, d.kanwil_id, 'detention' AS kind, d.detention_end AS due_date, d.next_step, d.next_step_en
     FROM wbp_dates d WHERE d.detention_end IS NOT NULL AND d.detention_end <= $1::date + $2::int ${extraCond}
   UNION ALL
-  SELECT d.wbp_id, d.upt_id, d.kanwil_id, 'expiry', d.expiry, d.next_step
+  SELECT d.wbp_id, d.upt_id, d.kanwil_id, 'expiry', d.expiry, d.next_step, d.next_step_en
     FROM wbp_dates d WHERE d.detention_end IS NULL AND d.expiry <= $1::date + $2::int ${extraCond}`;
 }
 
@@ -31,13 +31,17 @@ export async function listDue(db: Queryable, q: DueQuery, scope: UserScope, toda
     params.push(q.uptId);
     conds.push(`d.upt_id = $${params.length}`);
   }
+  if (q.fromDays !== undefined) {
+    params.push(q.fromDays);
+    conds.push(`COALESCE(d.detention_end, d.expiry) >= $1::date + $${params.length}::int`);
+  }
   const due = dueRows(`AND ${conds.join(' AND ')}`);
   const kindCond = q.kind === 'all' ? '' : `WHERE x.kind = '${q.kind === 'detention' ? 'detention' : 'expiry'}'`;
   const total = await db.one<{ n: number }>(`SELECT count(*)::int AS n FROM (${due}) x ${kindCond}`, params);
   params.push(q.pageSize, (q.page - 1) * q.pageSize);
   const rows = await db.query<{
     wbp_id: number; upt_id: number; upt_name: string; no_register: string; name: string; status: string;
-    kind: 'detention' | 'expiry'; due_date: string; days_left: number; next_step: string | null; verdict_document: boolean;
+    kind: 'detention' | 'expiry'; due_date: string; days_left: number; next_step: string | null; next_step_en: string | null; verdict_document: boolean;
   }>(
     `SELECT x.*, (x.due_date - $1::date) AS days_left, u.name AS upt_name, w.no_register, w.name, w.status, w.verdict_document
        FROM (SELECT * FROM (${due}) y ${kindCond.replace('x.', 'y.')} ORDER BY y.due_date, y.wbp_id LIMIT $${params.length - 1} OFFSET $${params.length}) x
@@ -58,6 +62,7 @@ export async function listDue(db: Queryable, q: DueQuery, scope: UserScope, toda
       dueDate: r.due_date,
       daysLeft: r.days_left,
       nextStep: r.next_step,
+      nextStepEn: r.next_step_en,
       verdictDocument: r.verdict_document,
     })),
   };

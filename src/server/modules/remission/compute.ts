@@ -5,7 +5,7 @@ import { ruleSetFor } from '../../../domain/sentence/rules.ts';
 import type { Bilingual, Holiday, Religion } from '../../../domain/sentence/index.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { computeCase } from '../wbp/dates.ts';
-import { findWbp, loadCaseRecords } from '../wbp/queries.ts';
+import { findWbp, loadCaseRecords, type CaseRecords, type WbpRow } from '../wbp/queries.ts';
 
 export interface RunItem {
   wbpId: number;
@@ -45,7 +45,12 @@ export async function computeRunItem(
 ): Promise<RunItem | null> {
   const w = await findWbp(db, wbpId);
   if (!w) return null;
-  const records = await loadCaseRecords(db, wbpId);
+  return runItemFor(w, await loadCaseRecords(db, wbpId), kind, occasion, holidays);
+}
+
+/** The same for records already loaded (a whole UPT at once). */
+export function runItemFor(w: WbpRow, records: CaseRecords, kind: 'umum' | 'khusus' | 'dasawarsa', occasion: string, holidays: Holiday[]): RunItem {
+  const wbpId = Number(w.id);
   const { result, problems } = computeCase(w, records, addDays(occasion, -1), holidays, occasion);
   if (!result) {
     return { wbpId, eligible: false, days: 0, ordinal: null, releasedOnDay: false, expiryBefore: null, expiryAfter: null, reasons: problems.map((p) => bi(`Data belum lengkap: ${p}`, `Record incomplete: ${p}`)) };
@@ -57,6 +62,11 @@ export async function computeRunItem(
         ? bi('Hari raya ini bukan hari raya agama WBP (agama saat pertama terdaftar)', 'Not this inmate’s religious holiday (religion as first registered)')
         : bi('Tidak memenuhi syarat pada tanggal ini (belum berstatus narapidana atau sudah bebas)', 'Not eligible on this date (not yet sentenced, or already released)');
     return { wbpId, eligible: false, days: 0, ordinal: null, releasedOnDay: false, expiryBefore: result.expiry, expiryAfter: result.expiry, reasons: [reason] };
+  }
+  if (!found.projected) {
+    // Already on file for this occasion: a run must never grant it twice.
+    return { wbpId, eligible: false, days: 0, ordinal: found.ordinal ?? null, releasedOnDay: false, expiryBefore: result.expiry, expiryAfter: result.expiry,
+      reasons: [bi(`Remisi ini sudah diterima (${found.days} hari${found.decree ? `, SK ${found.decree}` : ''})`, `Already granted (${found.days} days${found.decree ? `, decree ${found.decree}` : ''})`)] };
   }
   const expiryAfter = result.projection?.expiry ?? result.expiry;
   return {

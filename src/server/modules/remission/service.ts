@@ -10,7 +10,9 @@ import { invalidField, notFound, versionConflict } from '../../http/errors.ts';
 import { resolveOwnUpt } from '../../http/own-upt.ts';
 import { recomputeAllDates } from '../wbp/bulk-dates.ts';
 import { loadHolidays } from '../wbp/dates.ts';
-import { computeRunItem, occasionName } from './compute.ts';
+import { occasionName, runItemFor } from './compute.ts';
+import { loadCaseRecordsBulk } from '../wbp/bulk-dates.ts';
+import type { WbpRow } from '../wbp/queries.ts';
 
 interface RunRow {
   id: number;
@@ -32,14 +34,16 @@ interface RunRow {
   verified_at: Date | null;
   approved_by_name: string | null;
   approved_at: Date | null;
+  rejected_by_name: string | null;
+  rejected_at: Date | null;
   [key: string]: unknown;
 }
 
 const RUN_SELECT = `SELECT r.*, u.name AS upt_name, c.username AS created_by_name, p.username AS proposed_by_name,
-    v.username AS verified_by_name, a.username AS approved_by_name
+    v.username AS verified_by_name, a.username AS approved_by_name, j.username AS rejected_by_name
   FROM remission_run r JOIN upt u ON u.id = r.upt_id
   LEFT JOIN app_user c ON c.id = r.created_by LEFT JOIN app_user p ON p.id = r.proposed_by
-  LEFT JOIN app_user v ON v.id = r.verified_by LEFT JOIN app_user a ON a.id = r.approved_by`;
+  LEFT JOIN app_user v ON v.id = r.verified_by LEFT JOIN app_user a ON a.id = r.approved_by LEFT JOIN app_user j ON j.id = r.rejected_by`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -70,6 +74,7 @@ export async function findRun(db: Queryable, id: number): Promise<RemissionRun |
       { step: 'proposed', by: r.proposed_by_name, at: iso(r.proposed_at) },
       { step: 'verified', by: r.verified_by_name, at: iso(r.verified_at) },
       { step: 'approved', by: r.approved_by_name, at: iso(r.approved_at) },
+      ...(r.rejected_at ? [{ step: 'rejected', by: r.rejected_by_name, at: iso(r.rejected_at) }] : []),
     ],
   };
 }
@@ -99,22 +104,24 @@ export async function createRun(c: Context<AppEnv>, input: RemissionRunCreateInp
       [uptId, upt.kanwil_id, input.kind, input.occasionDate, name, user.id],
     );
     const year = Number(input.occasionDate.slice(0, 4));
-    const people = await tx.query<{ id: number; religion: string | null }>(
-      `SELECT w.id, w.religion FROM wbp w
-        WHERE w.upt_id = $1 AND w.released_on IS NULL AND w.status IN ('narapidana', 'anak') ORDER BY w.id`,
-      [uptId],
-    );
-    for (const p of people) {
+    const people = (
+      await tx.query<WbpRow>(
+        `SELECT w.*, '' AS upt_name FROM wbp w WHERE w.upt_id = $1 AND w.released_on IS NULL AND w.status IN ('narapidana', 'anak') ORDER BY w.id`,
+        [uptId],
+      )
+    ).filter(
       // Remisi khusus: only those whose own religion's holiday falls on this date.
-      if (input.kind === 'khusus' && remisiKhususOccasion(holidays, (p.religion ?? 'lainnya') as Religion, year)?.date !== input.occasionDate) continue;
-      const item = await computeRunItem(tx, p.id, input.kind, input.occasionDate, holidays);
-      if (!item) continue;
-      await tx.query(
-        `INSERT INTO remission_run_item (run_id, wbp_id, eligible, days, ordinal, released_on_day, expiry_before, expiry_after, reasons)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9::jsonb)`,
-        [run!.id, p.id, item.eligible, item.days, item.ordinal, item.releasedOnDay, item.expiryBefore, item.expiryAfter, JSON.stringify(item.reasons)],
-      );
-    }
+      (p) => input.kind !== 'khusus' || remisiKhususOccasion(holidays, (p.religion ?? 'lainnya') as Religion, year)?.date === input.occasionDate,
+    );
+    const records = await loadCaseRecordsBulk(tx, people.map((p) => Number(p.id)));
+    const items = people.map((p) => runItemFor(p, records.get(Number(p.id))!, input.kind, input.occasionDate, holidays));
+    await tx.query(
+      `INSERT INTO remission_run_item (run_id, wbp_id, eligible, days, ordinal, released_on_day, expiry_before, expiry_after, reasons)
+       SELECT $1, w, e, d, o, r, eb::date, ea::date, rs::jsonb
+         FROM unnest($2::bigint[], $3::boolean[], $4::int[], $5::int[], $6::boolean[], $7::text[], $8::text[], $9::text[]) AS x(w, e, d, o, r, eb, ea, rs)`,
+      [run!.id, items.map((i) => i.wbpId), items.map((i) => i.eligible), items.map((i) => i.days), items.map((i) => i.ordinal), items.map((i) => i.releasedOnDay),
+        items.map((i) => i.expiryBefore), items.map((i) => i.expiryAfter), items.map((i) => JSON.stringify(i.reasons))],
+    );
     const after = await findRun(tx, run!.id);
     await recordAudit(tx, actorOf(c), { entity: 'remission_run', entityId: run!.id, action: 'create', after, scope: { kanwilId: upt.kanwil_id, uptId } });
     return run!.id;
@@ -146,7 +153,8 @@ export async function actOnRun(c: Context<AppEnv>, id: number, step: RunStep, in
     if (!reject && step === 'approve' && !input.decreeNumber) throw invalidField('decreeNumber', 'required');
     const to = reject ? 'rejected' : t.to;
     const params: unknown[] = [id, input.version, user.id];
-    const sets = `, ${t.to}_by = $3, ${t.to}_at = now()`;
+    const stamp = reject ? 'rejected' : t.to;
+    const sets = `, ${stamp}_by = $3, ${stamp}_at = now()`;
     params.push(to, input.decreeNumber ?? null, input.note ?? null);
     const n = params.length;
     const ok = await tx.one(
@@ -159,7 +167,9 @@ export async function actOnRun(c: Context<AppEnv>, id: number, step: RunStep, in
       await tx.query(
         `INSERT INTO remission_grant (wbp_id, kind, occasion_date, days, decree_number, run_id)
          SELECT i.wbp_id, r.kind, r.occasion_date, i.days, $2, r.id
-           FROM remission_run_item i JOIN remission_run r ON r.id = i.run_id WHERE i.run_id = $1 AND i.eligible AND i.days > 0`,
+           FROM remission_run_item i JOIN remission_run r ON r.id = i.run_id WHERE i.run_id = $1 AND i.eligible AND i.days > 0
+            AND NOT EXISTS (SELECT 1 FROM remission_grant g WHERE g.wbp_id = i.wbp_id AND g.kind = r.kind AND g.occasion_date = r.occasion_date
+                              AND g.reversed_by IS NULL AND NOT EXISTS (SELECT 1 FROM remission_grant x WHERE x.reversed_by = g.id))`,
         [id, input.decreeNumber],
       );
       await tx.query(`UPDATE wbp SET version = version + 1, updated_at = now() WHERE id IN (SELECT wbp_id FROM remission_run_item WHERE run_id = $1 AND eligible)`, [id]);

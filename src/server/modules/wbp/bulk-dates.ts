@@ -16,6 +16,21 @@ function groupBy(rows: Array<Record<string, unknown>>): Map<number, Array<Record
   return m;
 }
 
+/** The case records of many inmates at once (four queries, whatever their number). */
+export async function loadCaseRecordsBulk(db: Queryable, ids: number[]): Promise<Map<number, CaseRecords>> {
+  const child = (table: string, order: string) => db.query(`SELECT * FROM ${table} WHERE wbp_id = ANY($1::bigint[]) ORDER BY wbp_id, ${order}`, [ids]);
+  const sentences = groupBy(await child('wbp_sentence', 'verdict_date, id'));
+  const orders = groupBy(await child('detention_order', 'start_date, id'));
+  const registerF = groupBy(await child('register_f', 'date, id'));
+  const grants = groupBy(await child('remission_grant', 'occasion_date, id'));
+  return new Map(
+    ids.map((id) => [
+      id,
+      { sentences: sentences.get(id) ?? [], detentionOrders: orders.get(id) ?? [], registerF: registerF.get(id) ?? [], remissions: grants.get(id) ?? [], transfers: [] },
+    ]),
+  );
+}
+
 /**
  * Recomputes the stored dates of every inmate still held (or of one UPT), a page of inmates at a
  * time: after a bulk import, a rule-set change, or by the nightly job. Returns how many.
@@ -36,43 +51,29 @@ export async function recomputeAllDates(db: Queryable, today: string, opts: { up
       params,
     );
     if (people.length === 0) return done;
-    const first = people[0]!.id;
     const last = people[people.length - 1]!.id;
-    const range = [first, last];
-    const child = (table: string, order: string) =>
-      db.query(`SELECT * FROM ${table} WHERE wbp_id BETWEEN $1 AND $2 ORDER BY wbp_id, ${order}`, range);
-    const s = await child('wbp_sentence', 'verdict_date, id');
-    const o = await child('detention_order', 'start_date, id');
-    const f = await child('register_f', 'date, id');
-    const g = await child('remission_grant', 'occasion_date, id');
-    const [sentences, orders, registerF, grants] = [groupBy(s), groupBy(o), groupBy(f), groupBy(g)];
-    const cols: unknown[][] = Array.from({ length: 13 }, () => []);
+    const records = await loadCaseRecordsBulk(db, people.map((p) => Number(p.id)));
+    const cols: unknown[][] = Array.from({ length: 14 }, () => []);
     for (const w of people) {
-      const records: CaseRecords = {
-        sentences: sentences.get(w.id) ?? [],
-        detentionOrders: orders.get(w.id) ?? [],
-        registerF: registerF.get(w.id) ?? [],
-        remissions: grants.get(w.id) ?? [],
-        transfers: [],
-      };
-      const { result: r, problems } = computeCase(w, records, today, holidays);
+      const { result: r, problems } = computeCase(w, records.get(Number(w.id))!, today, holidays);
       const values = [
         w.id, w.upt_id, w.kanwil_id, r?.ruleSet ?? 'none', r?.expiry ?? null, r?.twoThirds ?? null, r?.half ?? null,
         r?.pb.date ?? null, r?.cb.date ?? null, r && r.status === 'tahanan' ? r.detention.endDate : null,
         r ? r.detention.nextStep.id : null, `{${problems.map((p) => `"${p.replaceAll('"', '')}"`).join(',')}}`,
         r && r.asimilasi.eligible ? r.asimilasi.date : null,
+        r ? r.detention.nextStep.en : null,
       ];
       values.forEach((v, i) => cols[i]!.push(v));
     }
     await db.query(
-      `INSERT INTO wbp_dates (wbp_id, upt_id, kanwil_id, rule_set, expiry, two_thirds, half, pb_date, cb_date, detention_end, next_step, problems, asimilasi_date)
-       SELECT w, u, k, rs, e::date, t::date, h::date, pb::date, cb::date, de::date, ns, p::text[], a::date
+      `INSERT INTO wbp_dates (wbp_id, upt_id, kanwil_id, rule_set, expiry, two_thirds, half, pb_date, cb_date, detention_end, next_step, problems, asimilasi_date, next_step_en)
+       SELECT w, u, k, rs, e::date, t::date, h::date, pb::date, cb::date, de::date, ns, p::text[], a::date, nse
          FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                     $10::text[], $11::text[], $12::text[], $13::text[]) AS x(w, u, k, rs, e, t, h, pb, cb, de, ns, p, a)
+                     $10::text[], $11::text[], $12::text[], $13::text[], $14::text[]) AS x(w, u, k, rs, e, t, h, pb, cb, de, ns, p, a, nse)
        ON CONFLICT (wbp_id) DO UPDATE SET upt_id = EXCLUDED.upt_id, kanwil_id = EXCLUDED.kanwil_id, rule_set = EXCLUDED.rule_set,
          expiry = EXCLUDED.expiry, two_thirds = EXCLUDED.two_thirds, half = EXCLUDED.half, pb_date = EXCLUDED.pb_date,
          cb_date = EXCLUDED.cb_date, detention_end = EXCLUDED.detention_end, next_step = EXCLUDED.next_step,
-         problems = EXCLUDED.problems, asimilasi_date = EXCLUDED.asimilasi_date, computed_at = now()`,
+         problems = EXCLUDED.problems, asimilasi_date = EXCLUDED.asimilasi_date, next_step_en = EXCLUDED.next_step_en, computed_at = now()`,
       cols,
     );
     done += people.length;

@@ -31,12 +31,12 @@ export async function refreshWbpDates(tx: Queryable, wbpId: number, today: strin
   const computed = computeCase(w, await loadCaseRecords(tx, wbpId), today, holidays ?? (await loadHolidays(tx)));
   const r = computed.result;
   await tx.query(
-    `INSERT INTO wbp_dates (wbp_id, upt_id, kanwil_id, rule_set, expiry, two_thirds, half, pb_date, cb_date, detention_end, next_step, problems, asimilasi_date, computed_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13, now())
+    `INSERT INTO wbp_dates (wbp_id, upt_id, kanwil_id, rule_set, expiry, two_thirds, half, pb_date, cb_date, detention_end, next_step, problems, asimilasi_date, next_step_en, computed_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14, now())
      ON CONFLICT (wbp_id) DO UPDATE SET upt_id = EXCLUDED.upt_id, kanwil_id = EXCLUDED.kanwil_id, rule_set = EXCLUDED.rule_set,
        expiry = EXCLUDED.expiry, two_thirds = EXCLUDED.two_thirds, half = EXCLUDED.half, pb_date = EXCLUDED.pb_date,
        cb_date = EXCLUDED.cb_date, detention_end = EXCLUDED.detention_end, next_step = EXCLUDED.next_step,
-       problems = EXCLUDED.problems, asimilasi_date = EXCLUDED.asimilasi_date, computed_at = now()`,
+       problems = EXCLUDED.problems, asimilasi_date = EXCLUDED.asimilasi_date, next_step_en = EXCLUDED.next_step_en, computed_at = now()`,
     [
       wbpId,
       w.upt_id,
@@ -51,6 +51,7 @@ export async function refreshWbpDates(tx: Queryable, wbpId: number, today: strin
       r ? r.detention.nextStep.id : null,
       computed.problems,
       r && r.asimilasi.eligible ? r.asimilasi.date : null,
+      r ? r.detention.nextStep.en : null,
     ],
   );
   return computed;

@@ -4,6 +4,7 @@ import { activityRoutes } from './activities.ts';
 import { allocationRoutes } from './allocations.ts';
 import { attendanceRoutes } from './attendance.ts';
 import { premiRoutes } from './premi.ts';
+import { dashboardRoutes } from './dashboard.ts';
 
 /** Kegiatan kerja: activities and pay rules, allocation, attendance, premi ledger. */
 export function workRoutes(app: OpenAPIHono<AppEnv>) {
@@ -11,4 +12,5 @@ export function workRoutes(app: OpenAPIHono<AppEnv>) {
   allocationRoutes(app);
   attendanceRoutes(app);
   premiRoutes(app);
+  dashboardRoutes(app);
 }
