@@ -13,28 +13,10 @@
  */
 import type { Bilingual } from '../../shared/i18n/lang.ts';
 
-export const TARGET_FIELDS = [
-  'noRegister',
-  'name',
-  'sex',
-  'birthDate',
-  'religion',
-  'status',
-  'crime',
-  'detentionStart',
-  'verdictDate',
-  'sentenceYears',
-  'sentenceMonths',
-  'sentenceDays',
-  'sentenceText',
-  'fineRupiah',
-  'subsidiaryDays',
-  'expiryDate',
-  'twoThirdsDate',
-  'upt',
-] as const;
+import { TARGET_FIELDS, type TargetField } from '../../shared/schemas/imports.ts';
 
-export type TargetField = (typeof TARGET_FIELDS)[number];
+export { TARGET_FIELDS, type TargetField };
+
 
 /** Column index (0-based, into `table.headers`) per field; null when the file has no such column. */
 export type SdpMapping = Record<TargetField, number | null>;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/** Fields an SDP export row can fill, in the order officers think of them (one list for server and web). */
+export const TARGET_FIELDS = [
+  'noRegister', 'name', 'sex', 'birthDate', 'religion', 'status', 'crime', 'detentionStart', 'verdictDate',
+  'sentenceYears', 'sentenceMonths', 'sentenceDays', 'sentenceText', 'fineRupiah', 'subsidiaryDays', 'expiryDate', 'twoThirdsDate', 'upt',
+] as const;
+export type TargetField = (typeof TARGET_FIELDS)[number];
+
 /** Column index per target field (null = not in the file). */
 export const ImportMapping = z.record(z.string(), z.number().int().min(0).max(500).nullable());
 

@@ -22,26 +22,5 @@ export const importKeys = { history: ['imports'] as const };
 export const useImportHistory = () =>
   useQuery({ queryKey: importKeys.history, queryFn: ({ signal }) => get<{ items: ImportHistoryRow[] }>('/imports', undefined, signal).then((r) => r.items) });
 
-/** Target fields of the SDP mapping, in the order officers think of them (domain/import/sdp-mapping.ts). */
-export const TARGET_FIELDS = [
-  'noRegister',
-  'name',
-  'sex',
-  'birthDate',
-  'religion',
-  'status',
-  'crime',
-  'detentionStart',
-  'verdictDate',
-  'sentenceYears',
-  'sentenceMonths',
-  'sentenceDays',
-  'sentenceText',
-  'fineRupiah',
-  'subsidiaryDays',
-  'expiryDate',
-  'twoThirdsDate',
-  'upt',
-] as const;
-export type TargetField = (typeof TARGET_FIELDS)[number];
+export { TARGET_FIELDS, type TargetField } from '../../../shared/schemas/imports.ts';
 export const MAX_BYTES = 20 * 1024 * 1024;
