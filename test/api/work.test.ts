@@ -37,6 +37,13 @@ describe('work activity, allocation, attendance and premi', () => {
     expect(low.body.error.fields.rateRupiah).toMatch(/minimum|5\.000/);
   });
 
+  it('keeps a sick inmate out of work', async () => {
+    const res = await op.post<{ id: number; version: number }>('/api/v1/wbp', { noRegister: 'K-s', name: 'Pekerja Sakit', sex: 'L', religion: 'islam', status: 'narapidana' });
+    await op.patch(`/api/v1/wbp/${res.body.id}`, { version: res.body.version, flags: ['sakit'], premiAccount: 'BRI 1234-5678' });
+    const a = await op.post<{ notEligible: Array<{ noRegister: string }> }>(`/api/v1/work/activities/${activityId}/allocations`, { noRegisters: 'K-s', startDate: '2026-11-20' });
+    expect(a.body.notEligible.map((n) => n.noRegister)).toEqual(['K-s']);
+  });
+
   it('allocates from a pasted list: allocated, waiting list, not found, not eligible with reasons', async () => {
     const res = await op.post<{ allocated: unknown[]; waitlisted: unknown[]; notFound: string[]; notEligible: Array<{ noRegister: string; reasons: string[] }> }>(
       `/api/v1/work/activities/${activityId}/allocations`,

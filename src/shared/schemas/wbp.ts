@@ -68,8 +68,14 @@ export const WbpCreateInput = z.strictObject({
 });
 export type WbpCreateInput = z.infer<typeof WbpCreateInput>;
 
+/** Flags the UPT sets; 'sakit' and 'isolasi' keep an inmate out of every work activity. */
+export const WBP_FLAGS = ['sakit', 'isolasi', 'disabilitas', 'lansia', 'hamil'] as const;
+
 export const WbpUpdateInput = z.strictObject({
   version: Version,
+  flags: z.array(z.enum(WBP_FLAGS, msg('invalid_option'))).max(10).optional(),
+  /** Savings account or e-money card number where premi is paid (no cash inside). */
+  premiAccount: z.string().trim().max(60, msg('too_long')).nullable().optional(),
   name: wbpFields.name.optional(),
   sex: wbpFields.sex.optional(),
   birthDate: wbpFields.birthDate.optional(),
@@ -157,6 +163,8 @@ export const WbpDetail = z.object({
   releasedOn: z.string().nullable(),
   releaseReason: z.string().nullable(),
   verdictDocument: z.boolean(),
+  flags: z.array(z.string()),
+  premiAccount: z.string().nullable(),
   source: z.string(),
   version: z.number().int(),
   sentences: z.array(z.record(z.string(), z.unknown())),

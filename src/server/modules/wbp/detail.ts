@@ -41,6 +41,8 @@ export async function describeWbp(c: Context<AppEnv>, id: number): Promise<WbpDe
     releasedOn: w.released_on,
     releaseReason: w.release_reason,
     verdictDocument: w.verdict_document,
+    flags: w.flags,
+    premiAccount: personal ? w.premi_account : null,
     source: w.source,
     version: w.version,
     ...records,

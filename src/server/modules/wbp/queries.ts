@@ -24,6 +24,8 @@ export interface WbpRow {
   released_on: string | null;
   release_reason: string | null;
   verdict_document: boolean;
+  flags: string[];
+  premi_account: string | null;
   source: string;
   version: number;
   [key: string]: unknown;

@@ -60,6 +60,8 @@ const UPDATABLE: Record<string, string> = {
   specialCrimes: 'special_crimes',
   detentionStart: 'detention_start',
   verdictDocument: 'verdict_document',
+  flags: 'flags',
+  premiAccount: 'premi_account',
 };
 
 export async function updateWbp(c: Context<AppEnv>, id: number, input: WbpUpdateInput): Promise<void> {

@@ -68,8 +68,8 @@ export function allocationRoutes(app: OpenAPIHono<AppEnv>) {
       if (!activity) throw notFound();
       if (!activity.active) throw new AppError(409, 'BAD_REQUEST');
       const numbers = parseRegisterList(input.noRegisters);
-      const people = await tx.query<{ id: number; no_register: string; name: string; status: 'narapidana' | 'tahanan' | 'anak' | 'klien'; asimilasi: string | null }>(
-        `SELECT w.id, w.no_register, w.name, w.status, d.asimilasi_date AS asimilasi FROM wbp w LEFT JOIN wbp_dates d ON d.wbp_id = w.id
+      const people = await tx.query<{ id: number; no_register: string; name: string; status: 'narapidana' | 'tahanan' | 'anak' | 'klien'; asimilasi: string | null; flags: string[] }>(
+        `SELECT w.id, w.no_register, w.name, w.status, w.flags, d.asimilasi_date AS asimilasi FROM wbp w LEFT JOIN wbp_dates d ON d.wbp_id = w.id
           WHERE w.upt_id = $1 AND w.released_on IS NULL AND upper(w.no_register) = ANY($2::text[])`,
         [activity.upt_id, numbers.map((n) => n.toUpperCase())],
       );
@@ -99,7 +99,7 @@ export function allocationRoutes(app: OpenAPIHono<AppEnv>) {
           out.notFound.push(n);
           continue;
         }
-        const check = checkAllocation({ id: String(p.id), uptId: String(activity.upt_id), status: p.status, flags: [], asimilasiDate: p.asimilasi }, target, existing, input.startDate);
+        const check = checkAllocation({ id: String(p.id), uptId: String(activity.upt_id), status: p.status, flags: p.flags, asimilasiDate: p.asimilasi }, target, existing, input.startDate);
         if (!check.ok) {
           out.notEligible.push({ noRegister: p.no_register, name: p.name, reasons: check.reasons.filter((r) => r.code !== 'capacity_full').map((r) => r[lang]) });
           continue;

@@ -112,10 +112,16 @@ export function premiRoutes(app: OpenAPIHono<AppEnv>) {
   });
   app.openapi(statementRoute, async (c) => {
     const l = await ledger(c, c.req.valid('param').wbpId);
-    const upt = await c.get('services').db.one<{ name: string }>('SELECT u.name FROM wbp w JOIN upt u ON u.id = w.upt_id WHERE w.id = $1', [l.wbpId]);
+    const upt = await c.get('services').db.one<{ name: string; premi_account: string | null }>(
+      'SELECT u.name, w.premi_account FROM wbp w JOIN upt u ON u.id = w.upt_id WHERE w.id = $1',
+      [l.wbpId],
+    );
     const pdf = await writePdf({
       title: 'Rekening Premi WBP',
-      subtitle: [`${l.name} · ${l.noRegister}`, `${upt?.name ?? ''} · dicetak ${c.get('services').clock.today()}`],
+      subtitle: [
+        `${l.name} · ${l.noRegister}`,
+        `${upt?.name ?? ''} · rekening/e-money: ${upt?.premi_account ?? 'belum dicatat'} · dicetak ${c.get('services').clock.today()}`,
+      ],
       columns: [
         { header: 'Tanggal', key: 'date', kind: 'date', width: 12 },
         { header: 'Jenis', key: 'label', width: 16 },
