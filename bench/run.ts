@@ -22,6 +22,8 @@ const TODAY = '2026-11-25';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DATA_DIR = '.bench-data';
 const results: Record<string, unknown> = {};
+/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national. */
+const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
 function log(name: string, value: unknown) {
   results[name] = value;
@@ -41,6 +43,7 @@ async function seedNational() {
     if (r.seeded) log('seed.national seconds (generate + load + dates)', s.toFixed(1));
     await database.db.query('ANALYZE');
 
+    if (SKIP.has('dates')) return;
     // The nightly job: every held inmate's dates recomputed from their records.
     const j0 = performance.now();
     const done = await recomputeAllDates(database.db, TODAY);
@@ -82,18 +85,26 @@ async function httpBenchmarks() {
     const national = await login('auditor.itjen');
     const upt = await login('operator.lapas.semarang');
     const anyId = (await server.services.db.one<{ id: number }>(`SELECT w.id FROM wbp w JOIN upt u ON u.id = w.upt_id WHERE u.raw_name = 'LAPAS KELAS I SEMARANG' AND w.released_on IS NULL LIMIT 1`))!.id;
+    if (!SKIP.has('http')) await httpLoad(base, national.cookie, upt.cookie, anyId);
+    const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator.lapas.tangerang', password: 'Kemandirian2026' }) });
+    const me = (await res.json()) as { csrfToken: string };
+    if (!SKIP.has('save')) await benchAttendanceSave(server.services.db, base, (res.headers.get('set-cookie') ?? '').split(';')[0]!, me.csrfToken, log);
+    if (!SKIP.has('national')) await benchNationalAttendance(server.services.db, log, { workers: Number(process.env.BENCH_WORKERS ?? 100_000), days: Number(process.env.BENCH_DAYS ?? 250) });
+  } finally {
+    await server.close();
+  }
+}
+
+async function httpLoad(base: string, nationalCookie: string, uptCookie: string, anyId: number) {
+  {
+    const national = { cookie: nationalCookie };
+    const upt = { cookie: uptCookie };
     log('http.bare GET /healthz', await load(`${base}/healthz`, {}));
     log('http.wbp search by name, national', await load(`${base}/api/v1/wbp?q=santoso&pageSize=50`, { cookie: national.cookie }));
     log('http.wbp search by register prefix, UPT', await load(`${base}/api/v1/wbp?q=B.I-01&pageSize=50`, { cookie: upt.cookie }));
     log('http.overstay summary, national', await load(`${base}/api/v1/overstay/summary`, { cookie: national.cookie }));
     log('http.overstay due ≤10 days, national', await load(`${base}/api/v1/overstay/due?withinDays=10`, { cookie: national.cookie }));
     log('http.inmate page with live engine, UPT', await load(`${base}/api/v1/wbp/${anyId}`, { cookie: upt.cookie }));
-    const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator.lapas.tangerang', password: 'Kemandirian2026' }) });
-    const me = (await res.json()) as { csrfToken: string };
-    await benchAttendanceSave(server.services.db, base, (res.headers.get('set-cookie') ?? '').split(';')[0]!, me.csrfToken, log);
-    await benchNationalAttendance(server.services.db, log, { workers: Number(process.env.BENCH_WORKERS ?? 100_000), days: Number(process.env.BENCH_DAYS ?? 250) });
-  } finally {
-    await server.close();
   }
 }
 
