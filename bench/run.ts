@@ -74,7 +74,9 @@ async function load(url: string, headers: Record<string, string>, connections = 
 }
 
 async function httpBenchmarks() {
-  const config = { ...loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', GIATJA_DATA_DIR: DATA_DIR, GIATJA_TODAY: TODAY }), logLevel: 'warn' };
+  // The same database as the dataset: BENCH_DATABASE_URL when given (bug: the HTTP phase used the embedded one).
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', GIATJA_DATA_DIR: DATA_DIR, GIATJA_TODAY: TODAY, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '' };
+  const config = { ...loadConfig(env), logLevel: 'warn' };
   const server = await startServer(config, { webDir: null, jobs: false });
   try {
     const base = server.url.replace('localhost', '127.0.0.1');

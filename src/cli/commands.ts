@@ -10,6 +10,7 @@ import { startServer } from '../server/main.ts';
 import { ensureWebBuild } from '../server/web-build.ts';
 import { ROLE_LABELS } from '../shared/access/roles.ts';
 import { systemClock } from '../server/clock.ts';
+import { parseUptName } from '../domain/org/upt-name.ts';
 
 export interface Command {
   summary: string;
@@ -52,7 +53,8 @@ const start: Command = {
           : `\nAkun awal (kata sandi sementara ${DEMO_PASSWORD}, wajib diganti saat masuk pertama):`,
       );
       for (const a of server.seed.accounts) {
-        console.log(`  ${a.username.padEnd(30)} ${ROLE_LABELS[a.role].id}${a.upt ? ` — ${a.upt}` : a.kanwil ? ` — Kanwil ${a.kanwil}` : ''}`);
+        const where = a.upt ? ` — ${parseUptName(a.upt).name}` : a.kanwil ? ` — Kanwil ${a.kanwil}` : '';
+        console.log(`  ${a.username.padEnd(30)} ${ROLE_LABELS[a.role].id}${where}`);
       }
     }
     return new Promise<void>(() => {});

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/pool.ts';
 import type { Role } from '../../shared/access/roles.ts';
 import { hashPassword } from '../auth/password.ts';
+import { parseUptName } from '../../domain/org/upt-name.ts';
 
 /** Printed at start in demo mode; outside demo mode every seeded account must change it. */
 export const DEMO_PASSWORD = 'Kemandirian2026';
@@ -34,8 +35,9 @@ export function demoAccounts(): DemoAccount[] {
     { username: 'kanwil.banten', fullName: 'Kadiv Pemasyarakatan Banten', role: 'kanwil_officer', kanwil: 'Banten' },
   ];
   for (const d of DEMO_UPTS) {
-    accounts.push({ username: `kepala.${d.slug}`, fullName: `Kepala ${d.upt}`, role: 'upt_head', kanwil: d.kanwil, upt: d.upt });
-    accounts.push({ username: `operator.${d.slug}`, fullName: `Operator Giatja ${d.upt}`, role: 'upt_operator', kanwil: d.kanwil, upt: d.upt });
+    const name = parseUptName(d.upt).name;
+    accounts.push({ username: `kepala.${d.slug}`, fullName: `Kepala ${name}`, role: 'upt_head', kanwil: d.kanwil, upt: d.upt });
+    accounts.push({ username: `operator.${d.slug}`, fullName: `Operator Giatja ${name}`, role: 'upt_operator', kanwil: d.kanwil, upt: d.upt });
   }
   accounts.push({ username: 'mitra.demo', fullName: 'Mitra Pokmas Lipas (demo)', role: 'partner', kanwil: 'Jawa Tengah' });
   return accounts;
