@@ -7,7 +7,7 @@ import { RequireAuth, RequirePermission } from './auth/guards.tsx';
 import { forgetSession, ME_KEY, useMe } from './auth/session.ts';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/States.tsx';
-import { loadWbpStrings } from './i18n/index.ts';
+import { loadWbpStrings, loadWorkStrings } from './i18n/index.ts';
 
 // Every page is its own chunk: the first load carries only the shell. Pages live by area
 // (src/web/areas/<area>/, see areas/README.md), as the server's modules do.
@@ -28,9 +28,14 @@ const AccountPage = lazy(() => import('./areas/account/AccountPage.tsx'));
 function wbpPage<T>(load: () => Promise<T>): Promise<T> {
   return Promise.all([load(), loadWbpStrings()]).then(([m]) => m);
 }
+/** A page of the "Kerja & Produksi" areas, with their strings. */
+function workPage<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadWorkStrings()]).then(([m]) => m);
+}
 const WbpListPage = lazy(() => wbpPage(() => import('./areas/wbp/WbpListPage.tsx')));
 const WbpCreatePage = lazy(() => wbpPage(() => import('./areas/wbp/WbpCreatePage.tsx')));
-const WbpDetailPage = lazy(() => wbpPage(() => import('./areas/wbp/WbpDetailPage.tsx')));
+// The inmate page also shows "Kerja & premi", with the work areas' strings.
+const WbpDetailPage = lazy(() => wbpPage(() => workPage(() => import('./areas/wbp/WbpDetailPage.tsx'))));
 const OverstayPage = lazy(() => wbpPage(() => import('./areas/overstay/OverstayPage.tsx')));
 const ReleasesPage = lazy(() => wbpPage(() => import('./areas/overstay/ReleasesPage.tsx')));
 const RemissionRunsPage = lazy(() => wbpPage(() => import('./areas/remission/RemissionRunsPage.tsx')));
@@ -38,6 +43,20 @@ const RemissionRunPage = lazy(() => wbpPage(() => import('./areas/remission/Remi
 const ImportPage = lazy(() => wbpPage(() => import('./areas/imports/ImportPage.tsx')));
 const CalculatorPage = lazy(() => wbpPage(() => import('./areas/calculator/CalculatorPage.tsx')));
 const HolidaysPage = lazy(() => wbpPage(() => import('./areas/holidays/HolidaysPage.tsx')));
+const WorkDashboardPage = lazy(() => workPage(() => import('./areas/work/WorkDashboardPage.tsx')));
+const ActivitiesPage = lazy(() => workPage(() => import('./areas/work/ActivitiesPage.tsx')));
+const ActivityCreatePage = lazy(() => workPage(() => import('./areas/work/ActivityCreatePage.tsx')));
+const ActivityDetailPage = lazy(() => workPage(() => import('./areas/work/ActivityDetailPage.tsx')));
+const AllocatePage = lazy(() => workPage(() => import('./areas/work/AllocatePage.tsx')));
+const AttendancePage = lazy(() => workPage(() => import('./areas/work/AttendancePage.tsx')));
+const PremiPage = lazy(() => workPage(() => import('./areas/premi/PremiPage.tsx')));
+const FoodPage = lazy(() => workPage(() => import('./areas/food/FoodPage.tsx')));
+const ProductionPage = lazy(() => workPage(() => import('./areas/production/ProductionPage.tsx')));
+const ProductsPage = lazy(() => workPage(() => import('./areas/production/ProductsPage.tsx')));
+const ProductDetailPage = lazy(() => workPage(() => import('./areas/production/ProductDetailPage.tsx')));
+const StockPage = lazy(() => workPage(() => import('./areas/production/StockPage.tsx')));
+const BatchCreatePage = lazy(() => workPage(() => import('./areas/production/BatchCreatePage.tsx')));
+const BatchDetailPage = lazy(() => workPage(() => import('./areas/production/BatchDetailPage.tsx')));
 
 const need = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -108,6 +127,20 @@ export function App() {
           <Route path="/impor" element={need('wbp.import', <ImportPage />)} />
           <Route path="/kalkulator" element={need('calculation.run', <CalculatorPage />)} />
           <Route path="/hari-raya" element={need('calculation.run', <HolidaysPage />)} />
+          <Route path="/kerja" element={need('work.read', <WorkDashboardPage />)} />
+          <Route path="/kerja/kegiatan" element={need('work.read', <ActivitiesPage />)} />
+          <Route path="/kerja/kegiatan/baru" element={need('work.write', <ActivityCreatePage />)} />
+          <Route path="/kerja/kegiatan/:id" element={need('work.read', <ActivityDetailPage />)} />
+          <Route path="/kerja/kegiatan/:id/tempatkan" element={need('work.write', <AllocatePage />)} />
+          <Route path="/kerja/kegiatan/:id/absensi" element={need('work.read', <AttendancePage />)} />
+          <Route path="/premi/:wbpId" element={need('work.read', <PremiPage />)} />
+          <Route path="/pangan" element={need('work.read', <FoodPage />)} />
+          <Route path="/produksi" element={need('work.read', <ProductionPage />)} />
+          <Route path="/produksi/produk" element={need('work.read', <ProductsPage />)} />
+          <Route path="/produksi/produk/:id" element={need('work.read', <ProductDetailPage />)} />
+          <Route path="/produksi/stok" element={need('work.read', <StockPage />)} />
+          <Route path="/produksi/batch/baru" element={need('work.write', <BatchCreatePage />)} />
+          <Route path="/produksi/batch/:id" element={need('work.read', <BatchDetailPage />)} />
           <Route path="/pengguna" element={need('user.read', <UsersPage />)} />
           <Route path="/pengguna/baru" element={need('user.manage', <UserCreatePage />)} />
           <Route path="/pengguna/:id" element={need('user.read', <UserDetailPage />)} />

@@ -108,6 +108,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
 export const get = <T>(path: string, query?: Query, signal?: AbortSignal) => api<T>(path, { query, signal });
 export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: 'POST', body: body ?? {} });
 export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 'PATCH', body });
+export const put = <T>(path: string, body: unknown) => api<T>(path, { method: 'PUT', body });
 
 export interface UploadOptions {
   /** Called with 0–1 as the file goes up (slow links: big SDP exports take a while). */

@@ -42,6 +42,17 @@ function useNavGroups(me: Me | null | undefined): NavGroup[] {
       ],
     },
     {
+      label: t('nav.groupWork'),
+      items: [
+        { to: '/kerja', label: t('nav.workDashboard'), needs: 'work.read' },
+        { to: '/kerja/kegiatan', label: t('nav.activities'), needs: 'work.read' },
+        { to: '/pangan', label: t('nav.food'), needs: 'work.read' },
+        { to: '/produksi', label: t('nav.production'), needs: 'work.read' },
+        { to: '/produksi/stok', label: t('nav.stock'), needs: 'work.read' },
+        { to: '/produksi/produk', label: t('nav.products'), needs: 'work.read' },
+      ],
+    },
+    {
       label: t('nav.groupOrg'),
       items: [
         { to: '/organisasi', label: t('nav.kanwil'), needs: 'org.read', end: false },

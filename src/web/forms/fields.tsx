@@ -39,7 +39,10 @@ export function DateField({
   );
 }
 
-/** A whole number with Indonesian grouping (1.000.000), keyboard-only friendly (no spinner). */
+/**
+ * A whole number with Indonesian grouping (1.000.000), keyboard-only friendly (no spinner). Money
+ * is whole rupiah: `prefix="Rp "` shows the unit, and decimals cannot be typed.
+ */
 export function IntField({
   label,
   value,
@@ -47,6 +50,9 @@ export function IntField({
   error,
   required,
   description,
+  prefix,
+  allowNegative = false,
+  disabled,
 }: {
   label: string;
   value: number | string;
@@ -54,6 +60,9 @@ export function IntField({
   error?: ReactNode;
   required?: boolean;
   description?: ReactNode;
+  prefix?: string;
+  allowNegative?: boolean;
+  disabled?: boolean;
 }) {
   return (
     <NumberInput
@@ -63,12 +72,14 @@ export function IntField({
       error={error}
       required={required}
       description={description}
+      prefix={prefix}
+      disabled={disabled}
       thousandSeparator="."
       decimalSeparator=","
       allowDecimal={false}
-      allowNegative={false}
+      allowNegative={allowNegative}
       hideControls
-      inputMode="numeric"
+      inputMode={allowNegative ? 'text' : 'numeric'}
     />
   );
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { enWbp } from './en.wbp.ts';
+import { enWork } from './en.work.ts';
 import { id } from './id.ts';
 import { idWbp } from './id.wbp.ts';
+import { idWork } from './id.work.ts';
 
 /** Every leaf of a nested catalog as `a.b.c` → value. */
 function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
@@ -21,12 +23,14 @@ function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('UI catalogs', () => {
-  const idKeys = flatten({ ...id, ...idWbp });
-  const enKeys = flatten({ ...en, ...enWbp });
+  const idKeys = flatten({ ...id, ...idWbp, ...idWork });
+  const enKeys = flatten({ ...en, ...enWbp, ...enWork });
 
-  it('keep the shell and the WBP areas apart (no section in both)', () => {
+  it('keep the shell and the area catalogs apart (no section in two)', () => {
     expect(Object.keys(idWbp).filter((k) => k in id)).toEqual([]);
     expect(Object.keys(enWbp).filter((k) => k in en)).toEqual([]);
+    expect(Object.keys(idWork).filter((k) => k in id || k in idWbp)).toEqual([]);
+    expect(Object.keys(enWork).filter((k) => k in en || k in enWbp)).toEqual([]);
   });
 
   it('have exactly the same keys', () => {

@@ -1,4 +1,5 @@
 import type { WbpCatalog } from './id.wbp.ts';
+import type { WorkCatalog } from './id.work.ts';
 
 /**
  * Indonesian UI strings of the shell (default language); the WBP areas' strings are in
@@ -38,6 +39,13 @@ export const id = {
     imports: 'Impor SDP',
     calculator: 'Kalkulator pidana',
     holidays: 'Hari raya',
+    groupWork: 'Kerja & Produksi',
+    workDashboard: 'Ringkasan kerja',
+    activities: 'Kegiatan kerja',
+    food: 'Ketahanan pangan',
+    production: 'Produksi',
+    stock: 'Stok',
+    products: 'Produk',
     groupAccount: 'Akun',
     account: 'Akun saya',
     signOut: 'Keluar',
@@ -154,7 +162,11 @@ export const id = {
     importsDesc: 'Muat ekspor SDP (CSV/XLSX) tanpa mengetik ulang.',
     calculatorDesc: 'Hitung tanggal pidana satu perkara, dengan rincian per langkah.',
     holidaysDesc: 'Tanggal hari raya yang menentukan remisi khusus.',
-    comingSoon: 'Modul kegiatan kerja, produksi, pelatihan, dan penjualan akan tersedia pada tahap berikutnya.',
+    workDesc: 'Siapa bekerja di mana hari ini, kehadiran dan premi bulan ini.',
+    activitiesDesc: 'Kegiatan kerja, tarif premi, penempatan WBP dan absensi.',
+    foodDesc: 'Lahan, penanaman dan panen; serapan penyedia makanan.',
+    productionDesc: 'Batch produksi, resep (BoM) dan stok bahan serta produk.',
+    comingSoon: 'Modul pelatihan, penjualan dan PNBP akan tersedia pada tahap berikutnya.',
   },
   scope: {
     national: 'Nasional (Kantor Pusat)',
@@ -342,6 +354,20 @@ export const id = {
       register_f: 'Register F',
       remission_run: 'Usulan remisi',
       import_batch: 'Impor SDP',
+      work_activity: 'Kegiatan kerja',
+      pay_rule: 'Tarif premi',
+      work_allocation: 'Penempatan kerja',
+      attendance_sheet: 'Absensi',
+      premi_entry: 'Premi',
+      land_plot: 'Lahan',
+      planting: 'Penanaman',
+      harvest: 'Panen',
+      product: 'Produk',
+      bom: 'Resep (BoM)',
+      stock_item: 'Barang stok',
+      stock_location: 'Lokasi stok',
+      stock_move: 'Mutasi stok',
+      production_batch: 'Batch produksi',
     },
     actions: {
       create: 'Dibuat',
@@ -365,6 +391,15 @@ export const id = {
       verify_reject: 'Ditolak Kanwil',
       approve_reject: 'Ditolak Pusat',
       apply: 'Diterapkan',
+      allocate_bulk: 'Ditempatkan dari daftar',
+      end: 'Diakhiri',
+      submit: 'Diisi',
+      correct: 'Dikoreksi',
+      reverse: 'Dibatalkan (pembalikan)',
+      payout: 'Dibayarkan',
+      replace: 'Diganti',
+      receipt: 'Penerimaan',
+      adjustment: 'Penyesuaian',
     },
     fields: {
       failedLogins: 'Percobaan gagal',
@@ -399,5 +434,5 @@ export const id = {
 
 /** The shell's strings (this file), used by `en.ts`. */
 export type ShellCatalog = typeof id;
-/** Every key the app may ask for: the shell's and those of the WBP areas (loaded with their pages). */
-export type Catalog = ShellCatalog & WbpCatalog;
+/** Every key the app may ask for: the shell's and those of the area catalogs (loaded with their pages). */
+export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog;

@@ -23,19 +23,30 @@ export function storedLang(): Lang {
   return cookieLang() ?? 'id';
 }
 
-let wbpStrings: 'none' | 'id' | 'both' = 'none';
+/** Area catalogs loaded with their pages, so the sign-in screen and the shell stay small. */
+const BUNDLES = {
+  wbp: {
+    id: () => import('./id.wbp.ts').then((m) => m.idWbp as object),
+    en: () => import('./en.wbp.ts').then((m) => m.enWbp as object),
+  },
+  work: {
+    id: () => import('./id.work.ts').then((m) => m.idWork as object),
+    en: () => import('./en.work.ts').then((m) => m.enWork as object),
+  },
+} as const;
+type Bundle = keyof typeof BUNDLES;
+const loaded: Record<Bundle, Set<Lang>> = { wbp: new Set(), work: new Set() };
 
-/** The WBP areas' strings in `lang` (Indonesian always, as the fallback). */
-async function ensureWbpStrings(lang: Lang): Promise<void> {
-  if (wbpStrings === 'none') {
-    const { idWbp } = await import('./id.wbp.ts');
-    i18next.addResourceBundle('id', 'translation', idWbp, true, true);
-    wbpStrings = 'id';
+/** An area's strings in `lang` (Indonesian always, as the fallback). */
+async function ensureBundle(bundle: Bundle, lang: Lang): Promise<void> {
+  const have = loaded[bundle];
+  if (!have.has('id')) {
+    i18next.addResourceBundle('id', 'translation', await BUNDLES[bundle].id(), true, true);
+    have.add('id');
   }
-  if (lang === 'en' && wbpStrings === 'id') {
-    const { enWbp } = await import('./en.wbp.ts');
-    i18next.addResourceBundle('en', 'translation', enWbp, true, true);
-    wbpStrings = 'both';
+  if (lang === 'en' && !have.has('en')) {
+    i18next.addResourceBundle('en', 'translation', await BUNDLES[bundle].en(), true, true);
+    have.add('en');
   }
 }
 
@@ -44,7 +55,12 @@ async function ensureWbpStrings(lang: Lang): Promise<void> {
  * wraps their lazy imports), so the sign-in screen and the shell do not carry them.
  */
 export function loadWbpStrings(): Promise<void> {
-  return ensureWbpStrings(currentLang());
+  return ensureBundle('wbp', currentLang());
+}
+
+/** The same for the "Kerja & Produksi" pages (work, premi, food security, production). */
+export function loadWorkStrings(): Promise<void> {
+  return ensureBundle('work', currentLang());
 }
 
 /** English is loaded only when someone asks for it: Indonesian users never download it. */
@@ -53,8 +69,8 @@ async function ensureCatalog(lang: Lang): Promise<void> {
     const { en } = await import('./en.ts');
     i18next.addResourceBundle('en', 'translation', en, true, true);
   }
-  // A WBP page already open switches language with its strings.
-  if (wbpStrings !== 'none') await ensureWbpStrings(lang);
+  // An area page already open switches language with its strings.
+  for (const bundle of Object.keys(BUNDLES) as Bundle[]) if (loaded[bundle].size > 0) await ensureBundle(bundle, lang);
 }
 
 export async function initI18n(): Promise<void> {

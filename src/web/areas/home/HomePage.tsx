@@ -47,6 +47,12 @@ export default function HomePage() {
     links.push({ to: '/overstay/akan-bebas', title: t('nav.releases'), description: t('home.releasesDesc') });
     links.push({ to: '/remisi', title: t('nav.remission'), description: t('home.remissionDesc') });
   }
+  if (hasPermission(me, 'work.read')) {
+    links.push({ to: '/kerja', title: t('nav.workDashboard'), description: t('home.workDesc') });
+    links.push({ to: '/kerja/kegiatan', title: t('nav.activities'), description: t('home.activitiesDesc') });
+    links.push({ to: '/pangan', title: t('nav.food'), description: t('home.foodDesc') });
+    links.push({ to: '/produksi', title: t('nav.production'), description: t('home.productionDesc') });
+  }
   if (hasPermission(me, 'wbp.import')) links.push({ to: '/impor', title: t('nav.imports'), description: t('home.importsDesc') });
   if (hasPermission(me, 'calculation.run')) {
     links.push({ to: '/kalkulator', title: t('nav.calculator'), description: t('home.calculatorDesc') });

@@ -16,6 +16,7 @@ import { WbpActions, type WbpAction } from './actions/WbpActions.tsx';
 import { useWbp, wbpKeys, type Wbp } from './api.ts';
 import { Timeline } from './Timeline.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { WorkSection } from './WorkSection.tsx';
 
 function Header({ w }: { w: Wbp }) {
   const { t, lang } = useT();
@@ -219,6 +220,8 @@ export default function WbpDetailPage() {
       <Section title={t('wbp.timelineTitle')} id="wbp-timeline">
         <Timeline wbp={w} />
       </Section>
+
+      {hasPermission(me, 'work.read') && <WorkSection wbpId={w.id} />}
 
       {calc && (
         <>
