@@ -126,6 +126,15 @@ describe('work activity, allocation, attendance and premi', () => {
     expect(h.body.premiBalanceRupiah).toBe(0);
   });
 
+  it('pays an hourly rule by the hours written on the sheet (bug: hours were ignored)', async () => {
+    const h = await op.post<{ id: number }>('/api/v1/work/activities', { name: 'Cuci mobil', category: 'jasa', placeKind: 'other', capacity: 5, weekdays: [1, 2, 3, 4, 5, 6, 7], sessions: ['pagi'] });
+    await op.post(`/api/v1/work/activities/${h.body.id}/pay-rules`, { effectiveFrom: '2026-01-01', kind: 'hourly', rateRupiah: 3000, hoursPerSession: 4 });
+    await op.post(`/api/v1/work/activities/${h.body.id}/allocations`, { noRegisters: 'K-d', startDate: '2026-11-01' });
+    await op.request('PUT', `/api/v1/work/activities/${h.body.id}/attendance`, { date: '2026-11-23', session: 'pagi', clientKey: 'hourly-key-01', exceptions: [{ wbpId: wbp.d, reason: 'hadir', hours: 2 }] });
+    const l = await op.get<Ledger>(`/api/v1/premi/wbp/${wbp.d}`);
+    expect(l.body.entries.find((e) => e.kind === 'earning')!.amountRupiah).toBe(6000);
+  });
+
   it('refuses to edit the premi ledger in place', async () => {
     await expect(t.db.query('UPDATE premi_entry SET amount_rupiah = 1')).rejects.toThrow(/append-only/);
   });

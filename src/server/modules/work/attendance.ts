@@ -79,9 +79,14 @@ async function postPremi(tx: Queryable, activity: { id: number; upt_id: number; 
     'SELECT wbp_id, reason, paid, session, pieces, hours FROM attendance WHERE activity_id = $1 AND date = $2',
     [activity.id, date],
   );
+  // Pieces and hours recorded on the sheet rows (summed over the day's sessions) feed piece and hourly rules.
   const pieces = new Map<string, number>();
-  for (const r of rows) if (r.pieces != null) pieces.set(String(r.wbp_id), (pieces.get(String(r.wbp_id)) ?? 0) + r.pieces);
-  const day = premiForDay({ date, rows: rows.map((r) => ({ wbpId: String(r.wbp_id), reason: r.reason, paid: r.paid, session: r.session })), rules, pieces });
+  const hours = new Map<string, number>();
+  for (const r of rows) {
+    if (r.pieces != null) pieces.set(String(r.wbp_id), (pieces.get(String(r.wbp_id)) ?? 0) + r.pieces);
+    if (r.hours != null && r.paid) hours.set(String(r.wbp_id), (hours.get(String(r.wbp_id)) ?? 0) + r.hours);
+  }
+  const day = premiForDay({ date, rows: rows.map((r) => ({ wbpId: String(r.wbp_id), reason: r.reason, paid: r.paid, session: r.session })), rules, pieces, hours });
   const desired = new Map(day.amounts.map((a) => [Number(a.wbpId), a.amountRupiah]));
   const reference = `attendance:${activity.id}:${date}`;
   const held = await tx.query<{ wbp_id: number; net: number; last_earning: number | null; earnings: number }>(
