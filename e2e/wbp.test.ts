@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startE2E, type E2E } from './harness.ts';
+import { startE2E, type E2E } from './harness.ts';
+import { addDays, browserSession } from './session.ts';
 
 /**
  * "WBP & Ekspirasi" in a real browser, on the seeded demo (≈1,500 inmates in Lapas Kelas I
@@ -14,13 +14,12 @@ import { login, startE2E, type E2E } from './harness.ts';
  */
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const SDP_CSV = path.join(ROOT, 'test/fixtures/sdp/sdp-export-semicolon-utf8bom.csv');
 
 let e2e: E2E;
 let url: string;
 let today = '';
-const contexts: BrowserContext[] = [];
+const { as, settle, open, axe, axeProblems, closeAll } = browserSession(() => e2e);
 /** Shared between the tests, in order. */
 const state = { sentencedId: 0, detaineeId: 0, detaineeRegister: '', runId: 0 };
 
@@ -32,61 +31,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await closeAll();
   await e2e?.close();
 });
 
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const ctx = await e2e.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  contexts.push(ctx);
-  return ctx.newPage();
-}
-
-async function as(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(viewport);
-  await login(page, url, username);
-  return page;
-}
-
-/** Waits until the page has its heading and nothing is loading any more. */
-async function settle(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('[data-loading]'));
-}
-
-async function open(page: Page, p: string): Promise<void> {
-  await page.goto(`${url}${p}`);
-  await settle(page);
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const idDate = (iso: string) => new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${iso}T12:00:00`));
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-const axeProblems: string[] = [];
-async function axe(page: Page, label: string): Promise<void> {
-  await settle(page);
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
-    return a.run();
-  })) as { violations: Violation[] };
-  for (const v of result.violations) {
-    if (v.impact === 'serious' || v.impact === 'critical') {
-      axeProblems.push(`${label}: [${v.impact}] ${v.id} — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-    }
-  }
-}
 
 describe('WBP & Ekspirasi (browser)', () => {
   it('finds an inmate by part of the name, shows key dates and the breakdown; records a detainee and its order', async () => {

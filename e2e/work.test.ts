@@ -1,8 +1,7 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startE2E, type E2E } from './harness.ts';
+import { startE2E, type E2E } from './harness.ts';
+import { addDays, browserSession } from './session.ts';
 
 /**
  * "Kerja & Produksi" in a real browser, on the seeded demo (Lapas Kelas I Semarang already has
@@ -14,13 +13,11 @@ import { login, startE2E, type E2E } from './harness.ts';
  * One server for the file; the tests build on each other in order.
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 let e2e: E2E;
 let url: string;
 let today = '';
-const contexts: BrowserContext[] = [];
+const { as, settle, open, axe, axeProblems, closeAll } = browserSession(() => e2e);
 const stamp = String(Date.now() % 100000);
 /** Shared between the tests, in order. */
 const state = {
@@ -39,38 +36,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
+  await closeAll();
   await e2e?.close();
 });
 
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const ctx = await e2e.browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  contexts.push(ctx);
-  return ctx.newPage();
-}
-
-async function as(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(viewport);
-  await login(page, url, username);
-  return page;
-}
-
-/** Waits until the page has its heading and nothing is loading any more. */
-async function settle(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('[data-loading]'));
-}
-
-async function open(page: Page, p: string): Promise<void> {
-  await page.goto(`${url}${p}`);
-  await settle(page);
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 async function api<T>(page: Page, p: string, params?: Record<string, string | number>): Promise<T> {
   const res = await page.request.get(`${url}/api/v1${p}`, params ? { params } : undefined);
@@ -78,26 +47,6 @@ async function api<T>(page: Page, p: string, params?: Record<string, string | nu
   return (await res.json()) as T;
 }
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-const axeProblems: string[] = [];
-async function axe(page: Page, label: string): Promise<void> {
-  await settle(page);
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
-    return a.run();
-  })) as { violations: Violation[] };
-  for (const v of result.violations) {
-    if (v.impact === 'serious' || v.impact === 'critical') {
-      axeProblems.push(`${label}: [${v.impact}] ${v.id} — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-    }
-  }
-}
 
 interface Ledger {
   balanceRupiah: number;
