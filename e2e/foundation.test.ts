@@ -38,6 +38,7 @@ async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[data-loading]'));
 }
 
+/** The page heading once the page has settled; callers poll it, since a click navigates asynchronously. */
 async function h1(page: Page): Promise<string> {
   await settle(page);
   return (await page.locator('main h1').first().textContent())?.trim() ?? '';
@@ -68,7 +69,7 @@ describe('foundation (browser)', () => {
   it('shows the error for a wrong password, then signs admin.pusat in', async () => {
     const page = await newPage();
     await page.goto(`${url}/masuk`);
-    expect(await h1(page)).toBe('Masuk ke Giatja');
+    await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Masuk ke Giatja');
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
     // Demo mode: the note says where the demo accounts are.
     await page.getByText('dicetak di konsol server').waitFor();
@@ -83,7 +84,7 @@ describe('foundation (browser)', () => {
 
     await login(page, url, 'admin.pusat');
     expect(new URL(page.url()).pathname).toBe('/');
-    expect(await h1(page)).toContain('Admin Pusat Ditjenpas');
+    await expect.poll(() => h1(page), { timeout: 15_000 }).toContain('Admin Pusat Ditjenpas');
     await page.getByText('Nasional (Kantor Pusat)').first().waitFor();
   });
 
@@ -147,7 +148,7 @@ describe('foundation (browser)', () => {
     const page = await newPage();
     await login(page, url, 'pimpinan.pusat');
     await page.goto(`${url}/akun`);
-    expect(await h1(page)).toBe('Akun saya');
+    await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Akun saya');
     await page.getByRole('radiogroup', { name: 'Bahasa' }).getByText('English', { exact: true }).click();
     await page.locator('main h1', { hasText: 'My account' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -157,14 +158,14 @@ describe('foundation (browser)', () => {
     expect(cookie?.expires ?? 0).toBeGreaterThan(Date.now() / 1000 + 300 * 24 * 3600);
 
     await page.reload();
-    expect(await h1(page)).toBe('My account');
+    await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('My account');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Units (UPT)' }).waitFor();
 
     // Sign out, then a failed sign-in: the API's message comes back in English.
     await page.getByRole('main').getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/masuk');
-    expect(await h1(page)).toBe('Sign in to Giatja');
+    await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Sign in to Giatja');
     await page.getByLabel('Username').fill('pimpinan.pusat');
     await page.getByLabel(/^Password/).fill('NotThePassword99');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -192,7 +193,7 @@ describe('foundation (browser)', () => {
 
     for (const path of ['/pengguna', '/audit', '/pengguna/baru']) {
       await page.goto(`${url}${path}`);
-      expect(await h1(page)).toBe('Tidak diizinkan');
+      await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Tidak diizinkan');
       await page.getByText('tidak memiliki akses ke halaman ini').waitFor();
       await page.getByRole('main').getByRole('link', { name: 'Kembali ke Beranda' }).waitFor();
     }
@@ -208,7 +209,7 @@ describe('foundation (browser)', () => {
     await admin.goto(`${url}/pengguna`);
     await settle(admin);
     await admin.getByRole('link', { name: 'Tambah pengguna' }).click();
-    expect(await h1(admin)).toBe('Tambah pengguna');
+    await expect.poll(() => h1(admin), { timeout: 15_000 }).toBe('Tambah pengguna');
     await admin.getByLabel('Nama pengguna').fill(username);
     await admin.getByLabel('Nama lengkap').fill('Petugas Uji Coba');
     await admin.getByLabel('Peran').selectOption('upt_operator');
@@ -219,13 +220,13 @@ describe('foundation (browser)', () => {
     await admin.getByLabel('Kata sandi sementara').fill(temporary);
     await admin.getByRole('button', { name: 'Tambah pengguna' }).click();
     await admin.getByRole('status').filter({ hasText: `Pengguna ${username} berhasil dibuat` }).waitFor();
-    expect(await h1(admin)).toBe('Petugas Uji Coba');
+    await expect.poll(() => h1(admin), { timeout: 15_000 }).toBe('Petugas Uji Coba');
     await admin.getByText('Wajib ganti sandi').first().waitFor();
 
     const user = await newPage();
     await login(user, url, username, temporary);
     expect(new URL(user.url()).pathname).toBe('/ganti-sandi');
-    expect(await h1(user)).toBe('Ganti kata sandi');
+    await expect.poll(() => h1(user), { timeout: 15_000 }).toBe('Ganti kata sandi');
     await user.getByText('kata sandi sementara').first().waitFor();
     // Other pages lead back here until the password is changed.
     await user.goto(`${url}/organisasi`);
@@ -238,7 +239,7 @@ describe('foundation (browser)', () => {
     await user.getByRole('button', { name: 'Ganti kata sandi' }).click();
     await user.waitForURL((u) => u.pathname === '/');
     await user.getByRole('status').filter({ hasText: 'Kata sandi berhasil diganti.' }).waitFor();
-    expect(await h1(user)).toContain('Petugas Uji Coba');
+    await expect.poll(() => h1(user), { timeout: 15_000 }).toContain('Petugas Uji Coba');
     await user.getByText('Lapas Kelas I Semarang', { exact: false }).first().waitFor();
   });
 
@@ -256,7 +257,7 @@ describe('foundation (browser)', () => {
     await drawer.getByRole('link', { name: 'UPT', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/organisasi/upt');
     await drawer.waitFor({ state: 'hidden' });
-    expect(await h1(page)).toBe('Daftar UPT');
+    await expect.poll(() => h1(page), { timeout: 15_000 }).toBe('Daftar UPT');
     // Nothing wider than the screen: tables turn into cards.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
