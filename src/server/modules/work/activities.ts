@@ -38,10 +38,11 @@ export async function describeActivity(c: Context<AppEnv>, db: Queryable, id: nu
   const row = await findActivity(db, id);
   if (!row) throw notFound();
   const rules = await payRules(db, id);
-  return toActivity(row, rules, describeHistory(rules.map(toRule), 'id', c.get('services').clock.today()).map((idText, i) => ({
-    id: idText,
-    en: describeHistory(rules.map(toRule), 'en', c.get('services').clock.today())[i] ?? idText,
-  })));
+  const domainRules = rules.map(toRule);
+  const today = c.get('services').clock.today();
+  const en = describeHistory(domainRules, 'en', today);
+  const history = describeHistory(domainRules, 'id', today).map((idText, i) => ({ id: idText, en: en[i] ?? idText }));
+  return toActivity(row, rules, history);
 }
 
 const listRoute = defineRoute({
