@@ -46,20 +46,35 @@ export const ACTIONS = [
   'work.read', // work activities, allocation, attendance, premi, food security, production
   'work.write', // run them in a UPT: activities, allocation, attendance, harvests
   'premi.pay', // premi payouts and ledger corrections (reversals)
+  'sales.read', // catalogue listings, order requests, sales, receipts, invoices, proceeds splits
+  'sales.write', // run them in a UPT: listings, orders, counter sales, payments, consignment
+  'pnbp.read', // PNBP due, billings (kode billing), NTPN, reconciliation, targets
+  'pnbp.write', // create billings and record NTPN payments in a UPT; run the proceeds split
+  'training.read', // training programmes, participants, competency tests, certificates
+  'training.write', // run them in a UPT
+  'partner.read', // partner register, agreements (MoU/PKS), contributions, Pokmas Lipas
+  'partner.write', // keep them (UPT/Bapas, Kanwil or Pusat within scope)
+  'indicator.read', // Resolusi indicators, targets, realisation dashboards, monthly reports
+  'target.write', // set and allocate targets (Pusat to Kanwil, Kanwil to UPT)
+  'report.submit', // UPT head submits the monthly report
+  'report.verify', // Kanwil verifies it
+  'report.receive', // Pusat receives it
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ_ALL: Action[] = ['org.read', 'user.read', 'audit.read', 'wbp.personal.read', 'wbp.read', 'calculation.run', 'work.read'];
+/** What every reader of figures may see beyond the registry: no personal data in any of these. */
+const PROGRAMME_READ: Action[] = ['work.read', 'sales.read', 'pnbp.read', 'training.read', 'partner.read', 'indicator.read'];
+const READ_ALL: Action[] = ['org.read', 'user.read', 'audit.read', 'wbp.personal.read', 'wbp.read', 'calculation.run', ...PROGRAMME_READ];
 
 export const GRANTS: Record<Role, readonly Action[]> = {
-  pusat_admin: [...READ_ALL, 'org.write', 'user.manage', 'holiday.write', 'remission.approve'],
-  pusat_pimpinan: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'calculation.run', 'work.read'],
-  kanwil_officer: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'calculation.run', 'remission.verify', 'work.read'],
-  upt_head: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'wbp.write', 'wbp.import', 'calculation.run', 'remission.propose', 'work.read', 'work.write', 'premi.pay'],
-  upt_operator: ['org.read', 'wbp.personal.read', 'wbp.read', 'wbp.write', 'wbp.import', 'calculation.run', 'work.read', 'work.write'],
+  pusat_admin: [...READ_ALL, 'org.write', 'user.manage', 'holiday.write', 'remission.approve', 'partner.write', 'target.write', 'report.receive'],
+  pusat_pimpinan: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'calculation.run', ...PROGRAMME_READ, 'target.write', 'report.receive'],
+  kanwil_officer: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'calculation.run', 'remission.verify', ...PROGRAMME_READ, 'partner.write', 'target.write', 'report.verify'],
+  upt_head: ['org.read', 'user.read', 'wbp.personal.read', 'wbp.read', 'wbp.write', 'wbp.import', 'calculation.run', 'remission.propose', ...PROGRAMME_READ, 'work.write', 'premi.pay', 'sales.write', 'pnbp.write', 'training.write', 'partner.write', 'report.submit'],
+  upt_operator: ['org.read', 'wbp.personal.read', 'wbp.read', 'wbp.write', 'wbp.import', 'calculation.run', ...PROGRAMME_READ, 'work.write', 'sales.write', 'training.write', 'partner.write'],
   auditor: READ_ALL,
-  // Partners see the organisation only: no inmate data.
-  partner: ['org.read'],
+  // Partners see the organisation and the programmes they take part in, never inmate data.
+  partner: ['org.read', 'partner.read'],
 };
 
 export function can(role: Role, action: Action): boolean {
