@@ -37,7 +37,7 @@ const REFERENCE_ROUTES = new Set([
 let t: TestApp;
 const clients = new Map<Role, Client>();
 /** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
-const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0 };
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0, ownLocation: 0, foreignLocation: 0, ownSale: 0, foreignSale: 0, ownPayment: 0, foreignPayment: 0, ownSplit: 0, foreignSplit: 0 };
 
 function registeredRoutes(): Array<{ method: string; path: string }> {
   const seen = new Set<string>();
@@ -54,6 +54,10 @@ function registeredRoutes(): Array<{ method: string; path: string }> {
 
 function fill(path: string, own: boolean): string {
   return path
+    .replace(':saleId', String(own ? ids.ownSale : ids.foreignSale))
+    .replace(':doc', 'receipt')
+    .replace(':paymentId', String(own ? ids.ownPayment : ids.foreignPayment))
+    .replace(':splitId', String(own ? ids.ownSplit : ids.foreignSplit))
     .replace('/production/batches/:batchId', `/production/batches/${own ? ids.ownProductionBatch : ids.foreignProductionBatch}`)
     .replace(':productId', String(own ? ids.ownProduct : ids.foreignProduct))
     .replace(':moveId', String(own ? ids.ownMove : ids.foreignMove))
@@ -133,12 +137,27 @@ beforeAll(async () => {
     const item = (await c.post<{ id: number }>('/api/v1/stock/items', { name: 'Bahan Uji', unit: 'g' })).body.id;
     const move = (await c.post<{ id: number }>('/api/v1/stock/moves', { kind: 'receipt', date: '2026-11-20', itemId: item, locationId: location, qty: 10_000, totalCostRupiah: 100_000, idempotencyKey: `perm-${key}-receipt` })).body.id;
     const batch = (await c.post<{ id: number }>('/api/v1/production/batches', { productId: product, date: '2026-11-24', locationId: location, consumed: [{ itemId: item, qty: 1000 }], outputQty: 10, idempotencyKey: `perm-${key}-batch` })).body.id;
-    return { product, item, move, batch };
+    return { product, item, move, batch, location };
   };
   const ownProduction = await production(clients.get('upt_operator')!, 'own');
   const foreignProduction = await production(foreignOperator, 'foreign');
   [ids.ownProduct, ids.ownMove, ids.ownProductionBatch] = [ownProduction.product, ownProduction.move, ownProduction.batch];
   [ids.foreignProduct, ids.foreignMove, ids.foreignProductionBatch, ids.foreignItem] = [foreignProduction.product, foreignProduction.move, foreignProduction.batch, foreignProduction.item];
+  [ids.ownLocation, ids.foreignLocation] = [ownProduction.location, foreignProduction.location];
+  // Sales: a paid counter sale, a consignment shop and a month's split (all PNBP, no premi) in each UPT.
+  const sales = async (c: Client, head: Client, p: typeof ownProduction, key: string) => {
+    const sale = (await c.post<{ id: number; payments: Array<{ id: number }> }>('/api/v1/sales', {
+      channel: 'counter', date: '2026-11-24', locationId: p.location, lines: [{ productId: p.product, qty: 1, unitPriceRupiah: 5000 }], payment: { method: 'cash' }, idempotencyKey: `perm-${key}-sale`,
+    })).body;
+    await c.post('/api/v1/sales/consignment/shops', { name: 'Toko Uji', partnerName: 'Mitra Uji' });
+    await head.post('/api/v1/sales/proceeds-rules', { validFrom: '2026-01-01', base: 'revenue', premiBp: 0, pnbpBp: 10000, workingCapitalBp: 0, programmeBp: 0, premiWeight: 'attendance', legalBasis: 'Aturan uji izin' });
+    const split = (await head.post<{ items: Array<{ id: number }> }>('/api/v1/sales/splits', { month: '2026-11', idempotencyKey: `perm-${key}-split` })).body.items[0]!.id;
+    return { sale: sale.id, payment: sale.payments[0]!.id, split };
+  };
+  const ownSales = await sales(clients.get('upt_operator')!, clients.get('upt_head')!, ownProduction, 'own');
+  const foreignSales = await sales(foreignOperator, await t.as('kepala.lapas.tangerang'), foreignProduction, 'foreign');
+  [ids.ownSale, ids.ownPayment, ids.ownSplit] = [ownSales.sale, ownSales.payment, ownSales.split];
+  [ids.foreignSale, ids.foreignPayment, ids.foreignSplit] = [foreignSales.sale, foreignSales.payment, foreignSales.split];
   ids.ownUpload = (await upload(clients.get('upt_operator')!)).uploadId;
   ids.foreignUpload = (await upload(foreignOperator)).uploadId;
 }, 180_000);
@@ -322,6 +341,37 @@ describe('scope', () => {
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
     },
+    'GET /api/v1/sales': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }>; total: number }>('/api/v1/sales?pageSize=200');
+      expect(res.body.total).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/sales/consignment': async (c) => {
+      const res = await c.get<{ items: Array<{ uptId: number }> }>('/api/v1/sales/consignment');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.uptId !== ids.foreignUpt)).toBe(true);
+    },
+    'GET /api/v1/sales/proceeds-rules': async (c) => {
+      const res = await c.get<{ items: Array<{ uptId: number }> }>('/api/v1/sales/proceeds-rules');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.uptId !== ids.foreignUpt)).toBe(true);
+    },
+    'GET /api/v1/sales/splits': async (c) => {
+      const res = await c.get<{ items: Array<{ uptId: number }> }>('/api/v1/sales/splits');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.uptId !== ids.foreignUpt)).toBe(true);
+    },
+    'GET /api/v1/sales/splits/preview': async (c) => {
+      expect((await c.get(`/api/v1/sales/splits/preview?month=2026-11&uptId=${ids.ownUpt}`)).status).toBe(200);
+      expect((await c.get<{ error: { code: string } }>(`/api/v1/sales/splits/preview?month=2026-11&uptId=${ids.foreignUpt}`)).body.error.code).toBe('OUT_OF_SCOPE');
+    },
+    'GET /api/v1/sales/summary': async (c) => {
+      const res = await c.get<{ level: string; units: Array<{ id: number }> }>('/api/v1/sales/summary?year=2026');
+      expect(res.body.level).toBe('kanwil');
+      expect(res.body.units.map((u) => u.id)).toContain(ids.ownUpt);
+      expect(res.body.units.map((u) => u.id)).not.toContain(ids.foreignUpt);
+      expect((await c.get<{ error: { code: string } }>(`/api/v1/sales/summary?year=2026&uptId=${ids.foreignUpt}`)).body.error.code).toBe('OUT_OF_SCOPE');
+    },
     'GET /api/v1/audit': async (c) => {
       const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -398,6 +448,38 @@ describe('own-scope writes', () => {
       const res = await c.post<{ error: { code: string } }>('/api/v1/production/batches', { productId: ids.foreignProduct, date: '2026-11-24', locationId: loc, consumed: [{ itemId: ids.foreignItem, qty: 1 }], outputQty: 1, idempotencyKey: 'perm-cross-batch' });
       expect(res.body.error.code).toBe('OUT_OF_SCOPE');
     },
+    'POST /api/v1/sales': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/sales', {
+        uptId: ids.foreignUpt, channel: 'counter', date: '2026-11-24', locationId: ids.ownLocation, lines: [{ productId: ids.ownProduct, qty: 1, unitPriceRupiah: 5000 }], payment: { method: 'cash' }, idempotencyKey: 'perm-cross-sale',
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/sales/consignment/shops': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/sales/consignment/shops', { uptId: ids.foreignUpt, name: 'Toko Lintas', partnerName: 'Mitra Lintas' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/sales/consignment/placements': async (c) => {
+      // The store decides the UPT: another UPT's store is refused and nothing moves.
+      const shop = (await t.db.one<{ id: number }>(`SELECT id FROM stock_location WHERE upt_id = $1 AND kind = 'consignment' LIMIT 1`, [ids.ownUpt]))!.id;
+      const before = (await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM stock_move'))!.n;
+      const res = await c.post<{ error: { code: string } }>('/api/v1/sales/consignment/placements', { fromLocationId: ids.foreignLocation, toLocationId: shop, date: '2026-11-24', lines: [{ productId: ids.foreignProduct, qty: 1 }], idempotencyKey: 'perm-cross-place' });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect((await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM stock_move'))!.n).toBe(before);
+    },
+    'POST /api/v1/sales/proceeds-rules': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/sales/proceeds-rules', { uptId: ids.foreignUpt, validFrom: '2026-12-01', base: 'profit', premiBp: 5000, pnbpBp: 1500, workingCapitalBp: 3500, programmeBp: 0, premiWeight: 'attendance', legalBasis: 'Aturan uji lintas' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/sales/splits': async (c) => {
+      const before = (await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM proceeds_split WHERE upt_id = $1', [ids.foreignUpt]))!.n;
+      await c.post('/api/v1/sales/splits', { uptId: ids.foreignUpt, month: '2026-11', idempotencyKey: 'perm-cross-split' });
+      expect((await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM proceeds_split WHERE upt_id = $1', [ids.foreignUpt]))!.n).toBe(before);
+      const ownSplit = await t.db.one<{ upt_id: number }>(`SELECT upt_id FROM proceeds_split WHERE idempotency_key = 'perm-cross-split'`);
+      if (ownSplit) expect(ownSplit.upt_id).toBe(ids.ownUpt);
+    },
     'POST /api/v1/wbp': async (c) => {
       const res = await c.post<{ error?: { code: string } }>('/api/v1/wbp', {
         uptId: ids.foreignUpt, noRegister: 'X-1', name: 'Uji Lintas', sex: 'L', religion: 'islam', status: 'tahanan',
@@ -410,7 +492,7 @@ describe('own-scope writes', () => {
   it('keep every created record inside the caller’s scope', async () => {
     const own = [...ACCESS_REGISTRY].filter(([, a]) => a.kind === 'action' && a.scope === 'own').map(([k]) => k);
     expect(own.sort()).toEqual(Object.keys(OWN_CHECKS).sort());
-    for (const key of own) await OWN_CHECKS[key]!(clients.get(key.includes('remission') ? 'upt_head' : 'upt_operator')!);
+    for (const key of own) await OWN_CHECKS[key]!(clients.get(/remission|proceeds|splits|pnbp/.test(key) ? 'upt_head' : 'upt_operator')!);
   });
 });
 

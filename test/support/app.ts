@@ -43,7 +43,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: { inm
   const config: Config = { ...loadConfig({}), demo: true, logLevel: 'silent', today: '2026-11-25', ...overrides };
   await migrate(database.db);
   await seedIfEmpty(database.db, { size: 'demo', demo: config.demo, seed: 2026, today: config.today ?? '2026-11-25', inmates: opts.inmates ?? false });
-  const services = { db: database.db, config, clock: systemClock(config.today), log: createLogger('silent') };
+  const services = { db: database.db, config, clock: systemClock(config.today), log: createLogger(config.logLevel) };
   const app = createApp(services);
 
   const client = (lang: 'id' | 'en' = 'id'): Client => {

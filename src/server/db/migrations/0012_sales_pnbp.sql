@@ -70,7 +70,8 @@ CREATE TABLE sale_line (
   qty bigint NOT NULL CHECK (qty > 0),
   unit_price_rupiah bigint NOT NULL CHECK (unit_price_rupiah >= 0),
   amount_rupiah bigint NOT NULL CHECK (amount_rupiah >= 0),
-  cost_rupiah bigint
+  cost_rupiah bigint,
+  split_id bigint                           -- the live proceeds split that shared this line
 );
 CREATE INDEX sale_line_sale_idx ON sale_line (sale_id);
 
@@ -124,8 +125,9 @@ CREATE UNIQUE INDEX proceeds_rule_key_idx ON proceeds_rule (upt_id, coalesce(act
 CREATE TRIGGER proceeds_rule_no_update BEFORE UPDATE OR DELETE ON proceeds_rule
   FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();
 
--- A split applied to a month of a UPT (or of one activity's products). A reversal row mirrors it
--- with negative amounts; at most one live split per UPT × activity × month (checked under lock).
+-- A split applied to the paid sales of a month of a UPT, one row per rule in force (the UPT's, or
+-- an activity's for that activity's products). A reversal row mirrors it with negative amounts and
+-- frees its sale lines, which a later split may take again.
 CREATE TABLE proceeds_split (
   id bigserial PRIMARY KEY,
   upt_id integer NOT NULL REFERENCES upt(id),
@@ -149,6 +151,9 @@ CREATE TABLE proceeds_split (
   CHECK (premi_rupiah + pnbp_rupiah + working_capital_rupiah + programme_rupiah = base_rupiah)
 );
 CREATE INDEX proceeds_split_upt_idx ON proceeds_split (upt_id, month);
+ALTER TABLE sale_line ADD CONSTRAINT sale_line_split_fk FOREIGN KEY (split_id) REFERENCES proceeds_split(id);
+CREATE INDEX sale_line_split_idx ON sale_line (split_id) WHERE split_id IS NOT NULL;
+CREATE INDEX sale_paid_idx ON sale (upt_id, paid_on) WHERE status = 'paid';
 CREATE INDEX proceeds_split_kanwil_idx ON proceeds_split (kanwil_id, month);
 CREATE TRIGGER proceeds_split_no_update BEFORE UPDATE OR DELETE ON proceeds_split
   FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only();

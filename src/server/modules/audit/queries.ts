@@ -7,6 +7,10 @@ import type { AuditEntry, AuditQuery } from '../../../shared/schemas/audit.ts';
 export const PERSONAL_FIELDS: Record<string, readonly string[]> = {
   app_user: ['full_name', 'fullName', 'email', 'nip'],
   wbp: ['name', 'full_name', 'birth_date', 'birthDate', 'nik', 'address', 'mother_name'],
+  sale: ['buyerContact', 'buyer_contact'],
+  sale_payment: ['buyerContact', 'buyer_contact'],
+  // Inmates receiving a premi share of sales proceeds are listed by name.
+  proceeds_split: ['workers'],
 };
 export const REDACTED = '[disembunyikan]';
 

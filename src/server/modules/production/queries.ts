@@ -95,18 +95,20 @@ export interface NewMove {
   totalCostRupiah?: number | null;
   reference?: string | null;
   batchId?: number | null;
+  /** The sale whose goods left (sales module). */
+  saleId?: number | null;
   createdBy: number;
 }
 
 export async function insertMove(tx: Queryable, m: NewMove): Promise<number> {
   const row = await tx.one<{ id: number }>(
     `INSERT INTO stock_move (upt_id, kanwil_id, date, item_id, location_id, lot_code, lot_expiry, qty, kind, unit_cost_rupiah, total_cost_rupiah,
-       reverses, idempotency_key, reference, batch_id, created_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
+       reverses, idempotency_key, reference, batch_id, created_by, sale_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
     [
       m.uptId, m.kanwilId, m.move.date, Number(m.move.itemId), Number(m.move.locationId), m.move.lot?.code ?? null, m.move.lot?.expiry ?? null,
       m.move.qty, m.move.kind, m.unitCostRupiah ?? m.move.unitCostRupiah ?? null, m.totalCostRupiah ?? m.move.totalCostRupiah ?? null,
-      m.move.reverses === undefined ? null : Number(m.move.reverses), m.move.idempotencyKey ?? null, m.reference ?? null, m.batchId ?? null, m.createdBy,
+      m.move.reverses === undefined ? null : Number(m.move.reverses), m.move.idempotencyKey ?? null, m.reference ?? null, m.batchId ?? null, m.createdBy, m.saleId ?? null,
     ],
   );
   return row!.id;
