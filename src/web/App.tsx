@@ -7,7 +7,7 @@ import { RequireAuth, RequirePermission } from './auth/guards.tsx';
 import { forgetSession, ME_KEY, useMe } from './auth/session.ts';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/States.tsx';
-import { loadWbpStrings, loadWorkStrings } from './i18n/index.ts';
+import { loadSalesStrings, loadWbpStrings, loadWorkStrings } from './i18n/index.ts';
 
 // Every page is its own chunk: the first load carries only the shell. Pages live by area
 // (src/web/areas/<area>/, see areas/README.md), as the server's modules do.
@@ -57,6 +57,14 @@ const ProductDetailPage = lazy(() => workPage(() => import('./areas/production/P
 const StockPage = lazy(() => workPage(() => import('./areas/production/StockPage.tsx')));
 const BatchCreatePage = lazy(() => workPage(() => import('./areas/production/BatchCreatePage.tsx')));
 const BatchDetailPage = lazy(() => workPage(() => import('./areas/production/BatchDetailPage.tsx')));
+/** A page of the "Penjualan & PNBP" areas, with their strings (and the production ones it reuses). */
+function salesPage<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadSalesStrings(), loadWorkStrings()]).then(([m]) => m);
+}
+const SalesPage = lazy(() => salesPage(() => import('./areas/sales/SalesPage.tsx')));
+const SaleFormPage = lazy(() => salesPage(() => import('./areas/sales/SaleFormPage.tsx')));
+const SaleDetailPage = lazy(() => salesPage(() => import('./areas/sales/SaleDetailPage.tsx')));
+const SplitPage = lazy(() => salesPage(() => import('./areas/sales/SplitPage.tsx')));
 
 const need = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -141,6 +149,10 @@ export function App() {
           <Route path="/produksi/stok" element={need('work.read', <StockPage />)} />
           <Route path="/produksi/batch/baru" element={need('work.write', <BatchCreatePage />)} />
           <Route path="/produksi/batch/:id" element={need('work.read', <BatchDetailPage />)} />
+          <Route path="/penjualan" element={need('sales.read', <SalesPage />)} />
+          <Route path="/penjualan/baru" element={need('sales.write', <SaleFormPage />)} />
+          <Route path="/penjualan/bagi-hasil" element={need('sales.read', <SplitPage />)} />
+          <Route path="/penjualan/:id" element={need('sales.read', <SaleDetailPage />)} />
           <Route path="/pengguna" element={need('user.read', <UsersPage />)} />
           <Route path="/pengguna/baru" element={need('user.manage', <UserCreatePage />)} />
           <Route path="/pengguna/:id" element={need('user.read', <UserDetailPage />)} />

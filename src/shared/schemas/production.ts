@@ -85,7 +85,11 @@ export const LocationInput = z.strictObject({
   uptId: z.number().int().positive().optional(),
   name: z.string(msg('required')).trim().min(2, msg('too_short')).max(120, msg('too_long')),
 });
-export const StockLocation = z.object({ id: z.number().int(), uptId: z.number().int(), kanwilId: z.number().int(), name: z.string() });
+export const StockLocation = z.object({
+  id: z.number().int(), uptId: z.number().int(), kanwilId: z.number().int(), name: z.string(),
+  /** 'consignment': a partner shop holding the UPT's goods until they are sold. */
+  kind: z.enum(['store', 'consignment']),
+});
 export const LocationListQuery = z.object({ uptId: PositiveId.optional() });
 
 export const StockMoveInput = z.strictObject({

@@ -53,6 +53,14 @@ function useNavGroups(me: Me | null | undefined): NavGroup[] {
       ],
     },
     {
+      label: t('nav.groupSales'),
+      items: [
+        { to: '/penjualan', label: t('nav.sales'), needs: 'sales.read' },
+        { to: '/penjualan/baru', label: t('nav.newSale'), needs: 'sales.write' },
+        { to: '/penjualan/bagi-hasil', label: t('nav.proceedsSplit'), needs: 'sales.read' },
+      ],
+    },
+    {
       label: t('nav.groupOrg'),
       items: [
         { to: '/organisasi', label: t('nav.kanwil'), needs: 'org.read', end: false },

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { enWbp } from './en.wbp.ts';
 import { enWork } from './en.work.ts';
+import { enSales } from './en.sales.ts';
 import { id } from './id.ts';
 import { idWbp } from './id.wbp.ts';
 import { idWork } from './id.work.ts';
+import { idSales } from './id.sales.ts';
 
 /** Every leaf of a nested catalog as `a.b.c` → value. */
 function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
@@ -23,8 +25,8 @@ function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('UI catalogs', () => {
-  const idKeys = flatten({ ...id, ...idWbp, ...idWork });
-  const enKeys = flatten({ ...en, ...enWbp, ...enWork });
+  const idKeys = flatten({ ...id, ...idWbp, ...idWork, ...idSales });
+  const enKeys = flatten({ ...en, ...enWbp, ...enWork, ...enSales });
 
   it('keep the shell and the area catalogs apart (no section in two)', () => {
     expect(Object.keys(idWbp).filter((k) => k in id)).toEqual([]);

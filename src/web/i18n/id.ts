@@ -1,4 +1,5 @@
 import type { WbpCatalog } from './id.wbp.ts';
+import type { SalesCatalog } from './id.sales.ts';
 import type { WorkCatalog } from './id.work.ts';
 
 /**
@@ -40,6 +41,10 @@ export const id = {
     calculator: 'Kalkulator pidana',
     holidays: 'Hari raya',
     groupWork: 'Kerja & Produksi',
+    groupSales: 'Penjualan & PNBP',
+    sales: 'Ringkasan penjualan',
+    newSale: 'Catat penjualan',
+    proceedsSplit: 'Bagi hasil',
     workDashboard: 'Ringkasan kerja',
     activities: 'Kegiatan kerja',
     food: 'Ketahanan pangan',
@@ -435,4 +440,4 @@ export const id = {
 /** The shell's strings (this file), used by `en.ts`. */
 export type ShellCatalog = typeof id;
 /** Every key the app may ask for: the shell's and those of the area catalogs (loaded with their pages). */
-export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog;
+export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog & SalesCatalog;

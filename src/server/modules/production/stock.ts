@@ -127,7 +127,7 @@ export function stockRoutes(app: OpenAPIHono<AppEnv>) {
     const conds = [scopeCondition(currentUser(c).scope, { kanwil: 'kanwil_id', upt: 'upt_id' }, params)];
     if (q.uptId) conds.push(`upt_id = $${params.push(q.uptId)}`);
     const items = await c.get('services').db.query<z.infer<typeof StockLocation>>(
-      `SELECT id, upt_id AS "uptId", kanwil_id AS "kanwilId", name FROM stock_location WHERE ${conds.join(' AND ')} ORDER BY upt_id, name LIMIT 1000`,
+      `SELECT id, upt_id AS "uptId", kanwil_id AS "kanwilId", name, kind FROM stock_location WHERE ${conds.join(' AND ')} ORDER BY upt_id, name LIMIT 1000`,
       params,
     );
     return c.json({ items }, 200);
@@ -138,7 +138,7 @@ export function stockRoutes(app: OpenAPIHono<AppEnv>) {
       const upt = await resolveOwnUpt(c, tx, input.uptId);
       if (await tx.one('SELECT 1 FROM stock_location WHERE upt_id = $1 AND name = $2', [upt.id, input.name])) throw new AppError(409, 'DUPLICATE', { name: 'invalid' });
       const r = await tx.one<z.infer<typeof StockLocation>>(
-        'INSERT INTO stock_location (upt_id, kanwil_id, name) VALUES ($1,$2,$3) RETURNING id, upt_id AS "uptId", kanwil_id AS "kanwilId", name',
+        'INSERT INTO stock_location (upt_id, kanwil_id, name) VALUES ($1,$2,$3) RETURNING id, upt_id AS "uptId", kanwil_id AS "kanwilId", name, kind',
         [upt.id, upt.kanwil_id, input.name],
       );
       await recordAudit(tx, actorOf(c), { entity: 'stock_location', entityId: r!.id, action: 'create', after: r, scope: { kanwilId: upt.kanwil_id, uptId: upt.id } });
