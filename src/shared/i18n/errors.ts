@@ -81,6 +81,10 @@ export const FIELD_MESSAGES = {
   below_floor: { id: 'Tarif di bawah batas minimum premi yang berlaku.', en: 'The rate is below the minimum premi in force.' },
   not_eligible: { id: 'Tidak memenuhi syarat.', en: 'Not eligible.' },
   already_released: { id: 'WBP ini sudah tercatat bebas/keluar.', en: 'This inmate is already recorded as released.' },
+  kode_billing_format: { id: 'Kode billing harus tepat 15 angka.', en: 'A kode billing has exactly 15 digits.' },
+  ntpn_format: { id: 'NTPN harus tepat 16 huruf/angka.', en: 'An NTPN has exactly 16 letters or digits.' },
+  code6_format: { id: 'Kode harus tepat 6 angka.', en: 'The code has exactly 6 digits.' },
+  month_format: { id: 'Bulan tidak valid (format YYYY-MM).', en: 'Invalid month (format YYYY-MM).' },
 } satisfies Record<string, Bilingual>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
