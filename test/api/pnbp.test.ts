@@ -175,7 +175,7 @@ describe('payments (NTPN)', () => {
 
   it('reverses a payment once, with a reason (append-only): the billing is unpaid again and the realisation back down', async () => {
     const paidBefore = await nationalPaid();
-    const pay = b.id && (await head.get<{ items: Billing[] }>('/api/v1/pnbp/billings?from=2026-03&to=2026-03')).body.items.find((x) => x.id === b.id)!.payments[0]!;
+    const pay = (await head.get<{ items: Billing[] }>('/api/v1/pnbp/billings?from=2026-03&to=2026-03')).body.items.find((x) => x.id === b.id)!.payments[0]!;
     expect((await head.post<ErrorBody>(`/api/v1/pnbp/payments/${pay.id}/reverse`, { reason: 'x' })).status).toBe(400);
     const rev = await head.post<Billing>(`/api/v1/pnbp/payments/${pay.id}/reverse`, { reason: 'NTPN salah ketik' });
     expect(rev.status).toBe(200);
@@ -248,5 +248,21 @@ describe('reconciliation', () => {
     expect(march?.slice(2, 5)).toEqual([2_500_000, 2_500_000, 2_500_000]);
     const pdf = await t.app.request('/api/v1/pnbp/reconciliation/export?from=2026-02&to=2026-04&format=pdf', { headers: { cookie: head.cookie!, host: 'localhost' } });
     expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+  });
+});
+
+describe('daily flag of expired billings', () => {
+  it('puts yesterday’s expired unpaid billings in the UPT’s digest, not paid ones', async () => {
+    const { runDailyJob } = await import('../../src/server/jobs/runner.ts');
+    const { pnbpExpiredJob } = await import('../../src/server/jobs/daily.ts');
+    const { createLogger } = await import('../../src/server/log.ts');
+    // The February billing of the reconciliation test was created 2026-11-01 and expired on 2026-11-08.
+    await runDailyJob(t.db, pnbpExpiredJob, '2026-11-09', createLogger('silent'));
+    const d = await t.db.one<{ data: { billings: Array<{ kodeBilling: string }> } }>(`SELECT data FROM digest WHERE kind = 'pnbp_expired' AND date = '2026-11-09' AND upt_id = $1`, [id.upt]);
+    expect(d!.data.billings.map((b) => b.kodeBilling)).toContain('820261101000003');
+    await runDailyJob(t.db, pnbpExpiredJob, '2026-11-28', createLogger('silent'));
+    // The March billing (expired 2026-11-27) is paid: no flag.
+    const none = await t.db.one(`SELECT 1 FROM digest WHERE kind = 'pnbp_expired' AND date = '2026-11-28' AND upt_id = $1 AND data::text LIKE '%820261101000001%'`, [id.upt]);
+    expect(none).toBeFalsy();
   });
 });
