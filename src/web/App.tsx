@@ -7,7 +7,7 @@ import { RequireAuth, RequirePermission } from './auth/guards.tsx';
 import { forgetSession, ME_KEY, useMe } from './auth/session.ts';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/States.tsx';
-import { loadWbpStrings, loadWorkStrings } from './i18n/index.ts';
+import { loadSalesStrings, loadWbpStrings, loadWorkStrings } from './i18n/index.ts';
 
 // Every page is its own chunk: the first load carries only the shell. Pages live by area
 // (src/web/areas/<area>/, see areas/README.md), as the server's modules do.
@@ -31,6 +31,10 @@ function wbpPage<T>(load: () => Promise<T>): Promise<T> {
 /** A page of the "Kerja & Produksi" areas, with their strings. */
 function workPage<T>(load: () => Promise<T>): Promise<T> {
   return Promise.all([load(), loadWorkStrings()]).then(([m]) => m);
+}
+/** A page of the "Penjualan & PNBP" areas, with their strings. */
+function salesPage<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadSalesStrings()]).then(([m]) => m);
 }
 const WbpListPage = lazy(() => wbpPage(() => import('./areas/wbp/WbpListPage.tsx')));
 const WbpCreatePage = lazy(() => wbpPage(() => import('./areas/wbp/WbpCreatePage.tsx')));
@@ -57,6 +61,9 @@ const ProductDetailPage = lazy(() => workPage(() => import('./areas/production/P
 const StockPage = lazy(() => workPage(() => import('./areas/production/StockPage.tsx')));
 const BatchCreatePage = lazy(() => workPage(() => import('./areas/production/BatchCreatePage.tsx')));
 const BatchDetailPage = lazy(() => workPage(() => import('./areas/production/BatchDetailPage.tsx')));
+const PnbpPage = lazy(() => salesPage(() => import('./areas/pnbp/PnbpPage.tsx')));
+const PnbpReconciliationPage = lazy(() => salesPage(() => import('./areas/pnbp/ReconciliationPage.tsx')));
+const PnbpRollupPage = lazy(() => salesPage(() => import('./areas/pnbp/RollupPage.tsx')));
 
 const need = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -141,6 +148,9 @@ export function App() {
           <Route path="/produksi/stok" element={need('work.read', <StockPage />)} />
           <Route path="/produksi/batch/baru" element={need('work.write', <BatchCreatePage />)} />
           <Route path="/produksi/batch/:id" element={need('work.read', <BatchDetailPage />)} />
+          <Route path="/pnbp" element={need('pnbp.read', <PnbpPage />)} />
+          <Route path="/pnbp/rekonsiliasi" element={need('pnbp.read', <PnbpReconciliationPage />)} />
+          <Route path="/pnbp/rekap" element={need('pnbp.read', <PnbpRollupPage />)} />
           <Route path="/pengguna" element={need('user.read', <UsersPage />)} />
           <Route path="/pengguna/baru" element={need('user.manage', <UserCreatePage />)} />
           <Route path="/pengguna/:id" element={need('user.read', <UserDetailPage />)} />

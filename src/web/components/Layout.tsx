@@ -53,6 +53,14 @@ function useNavGroups(me: Me | null | undefined): NavGroup[] {
       ],
     },
     {
+      label: t('nav.groupSales'),
+      items: [
+        { to: '/pnbp', label: t('nav.pnbp'), needs: 'pnbp.read' },
+        { to: '/pnbp/rekonsiliasi', label: t('nav.pnbpRecon'), needs: 'pnbp.read' },
+        { to: '/pnbp/rekap', label: t('nav.pnbpRollup'), needs: 'pnbp.read' },
+      ],
+    },
+    {
       label: t('nav.groupOrg'),
       items: [
         { to: '/organisasi', label: t('nav.kanwil'), needs: 'org.read', end: false },

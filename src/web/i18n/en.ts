@@ -40,6 +40,10 @@ export const en: ShellCatalog = {
     production: 'Production',
     stock: 'Stock',
     products: 'Products',
+    groupSales: 'Sales & PNBP',
+    pnbp: 'Unit PNBP',
+    pnbpRecon: 'PNBP reconciliation',
+    pnbpRollup: 'PNBP rollup',
     groupAccount: 'Account',
     account: 'My account',
     signOut: 'Sign out',
@@ -160,6 +164,7 @@ export const en: ShellCatalog = {
     activitiesDesc: 'Work activities, premi rates, allocation of inmates and attendance.',
     foodDesc: 'Plots, planting and harvests; meal-supplier offtake.',
     productionDesc: 'Production batches, bills of materials and stock of materials and products.',
+    pnbpDesc: 'SIMPONI billings, NTPN and the reconciliation of PNBP due, billed and deposited.',
     comingSoon: 'Training, sales and non-tax revenue modules come in the next stages.',
   },
   scope: {

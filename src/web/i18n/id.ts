@@ -1,5 +1,6 @@
 import type { WbpCatalog } from './id.wbp.ts';
 import type { WorkCatalog } from './id.work.ts';
+import type { SalesCatalog } from './id.sales.ts';
 
 /**
  * Indonesian UI strings of the shell (default language); the WBP areas' strings are in
@@ -46,6 +47,10 @@ export const id = {
     production: 'Produksi',
     stock: 'Stok',
     products: 'Produk',
+    groupSales: 'Penjualan & PNBP',
+    pnbp: 'PNBP UPT',
+    pnbpRecon: 'Rekonsiliasi PNBP',
+    pnbpRollup: 'Rekap PNBP',
     groupAccount: 'Akun',
     account: 'Akun saya',
     signOut: 'Keluar',
@@ -166,6 +171,7 @@ export const id = {
     activitiesDesc: 'Kegiatan kerja, tarif premi, penempatan WBP dan absensi.',
     foodDesc: 'Lahan, penanaman dan panen; serapan penyedia makanan.',
     productionDesc: 'Batch produksi, resep (BoM) dan stok bahan serta produk.',
+    pnbpDesc: 'Kode billing SIMPONI, NTPN dan rekonsiliasi PNBP terutang, ditagih dan disetor.',
     comingSoon: 'Modul pelatihan, penjualan dan PNBP akan tersedia pada tahap berikutnya.',
   },
   scope: {
@@ -435,4 +441,4 @@ export const id = {
 /** The shell's strings (this file), used by `en.ts`. */
 export type ShellCatalog = typeof id;
 /** Every key the app may ask for: the shell's and those of the area catalogs (loaded with their pages). */
-export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog;
+export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog & SalesCatalog;

@@ -33,9 +33,13 @@ const BUNDLES = {
     id: () => import('./id.work.ts').then((m) => m.idWork as object),
     en: () => import('./en.work.ts').then((m) => m.enWork as object),
   },
+  sales: {
+    id: () => import('./id.sales.ts').then((m) => m.idSales as object),
+    en: () => import('./en.sales.ts').then((m) => m.enSales as object),
+  },
 } as const;
 type Bundle = keyof typeof BUNDLES;
-const loaded: Record<Bundle, Set<Lang>> = { wbp: new Set(), work: new Set() };
+const loaded: Record<Bundle, Set<Lang>> = { wbp: new Set(), work: new Set(), sales: new Set() };
 
 /** An area's strings in `lang` (Indonesian always, as the fallback). */
 async function ensureBundle(bundle: Bundle, lang: Lang): Promise<void> {
@@ -61,6 +65,11 @@ export function loadWbpStrings(): Promise<void> {
 /** The same for the "Kerja & Produksi" pages (work, premi, food security, production). */
 export function loadWorkStrings(): Promise<void> {
   return ensureBundle('work', currentLang());
+}
+
+/** The same for the "Penjualan & PNBP" pages (PNBP billings, NTPN, reconciliation). */
+export function loadSalesStrings(): Promise<void> {
+  return ensureBundle('sales', currentLang());
 }
 
 /** English is loaded only when someone asks for it: Indonesian users never download it. */
