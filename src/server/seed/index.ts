@@ -67,7 +67,7 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
     }
     // PNBP demo figures need no inmates: the populated UPTs get them either way.
     if (opts.size === 'demo') {
-      const pnbpUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
+      const pnbpUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[]) ORDER BY array_position($1::text[], raw_name)', [DEMO_UPTS.map((d) => d.upt)]);
       await seedPnbp(tx, { seed: opts.seed, today: opts.today, uptIds: pnbpUpts.map((u) => u.id) });
     }
     const info = { size: opts.size, seed: opts.seed, demo: opts.demo, duplicatesDropped: ref.duplicatesDropped };

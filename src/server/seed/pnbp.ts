@@ -25,7 +25,8 @@ const ntpnOf = (rng: Rng) => Array.from({ length: 16 }, () => rng.pick([...ALNUM
 export async function seedPnbp(tx: Queryable, opts: { seed: number; today: string; uptIds: number[]; months?: number }): Promise<void> {
   if (opts.uptIds.length === 0) return;
   const rng = createRng(opts.seed + 53);
-  const upts = await tx.query<{ id: number; kanwil_id: number }>('SELECT id, kanwil_id FROM upt WHERE id = ANY($1::int[]) ORDER BY id', [opts.uptIds]);
+  // In the order given: the first UPT is the one whose last billing expired unpaid.
+  const upts = await tx.query<{ id: number; kanwil_id: number }>('SELECT id, kanwil_id FROM upt WHERE id = ANY($1::int[]) ORDER BY array_position($1::int[], id)', [opts.uptIds]);
   const thisMonth = `${opts.today.slice(0, 7)}-01`;
   const first = addMonths(thisMonth, -(opts.months ?? 6));
   const bank = ['BRI', 'BNI', 'Bank Mandiri', 'BSI', 'BTN'];

@@ -92,7 +92,7 @@ export function BillingForm({ today, satkerCode, onDone, onClose }: { today: str
 export function PaymentDialog({ billing, today, onDone, onClose }: { billing: Billing | null; today: string; onDone: (b: Billing, ntpn: string) => void; onClose: () => void }) {
   const { t } = useT();
   return (
-    <Modal opened={!!billing} onClose={onClose} title={billing ? t('pnbp.pay.title', { kode: billing.kodeBilling }) : ''} centered size="lg">
+    <Modal opened={!!billing} onClose={onClose} title={billing ? t('pnbp.pay.title', { kode: billing.kodeBilling }) : ''} centered size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       {billing && <PaymentFields key={billing.id} billing={billing} today={today} onDone={onDone} />}
     </Modal>
   );
@@ -146,7 +146,7 @@ export function ReverseDialog({ payment, onDone, onClose }: { payment: { id: num
     }
   }
   return (
-    <Modal opened={!!payment} onClose={onClose} title={payment ? t('pnbp.reverseForm.title', { ntpn: payment.ntpn }) : ''} centered>
+    <Modal opened={!!payment} onClose={onClose} title={payment ? t('pnbp.reverseForm.title', { ntpn: payment.ntpn }) : ''} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={(e) => void submit(e)} ref={form.formRef} noValidate aria-label={payment ? t('pnbp.reverseForm.title', { ntpn: payment.ntpn }) : undefined}>
         <Stack gap="sm">
           <FormAlert problem={form.problem} />
