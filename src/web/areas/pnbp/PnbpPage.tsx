@@ -15,13 +15,13 @@ import { useT } from '../../i18n/index.ts';
 import { monthLabel, pnbpKeys, useBillings, useReconciliation, type Billing } from './api.ts';
 import { BillingForm, PaymentDialog, ReverseDialog } from './BillingForms.tsx';
 
-// Dark shades under white text: readable (axe colour contrast) in every state.
-const STATUS_COLOR = { paid: 'green.9', unpaid: 'orange.9', expired: 'red.9' } as const;
+// Filled badges with the theme's automatic text contrast, as elsewhere in the app.
+const STATUS_COLOR = { paid: 'green', unpaid: 'orange', expired: 'red' } as const;
 
 export function StatusBadge({ status }: { status: Billing['status'] }) {
   const { t } = useT();
   return (
-    <Badge color={STATUS_COLOR[status]} variant={status === 'unpaid' ? 'outline' : 'filled'} style={{ textTransform: 'none' }} data-status={status}>
+    <Badge color={STATUS_COLOR[status]} style={{ textTransform: 'none' }} data-status={status}>
       {t(`pnbp.status.${status}`)}
     </Badge>
   );
