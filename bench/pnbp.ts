@@ -10,13 +10,15 @@
  *   1. the reconciliation of every UPT for the year, read from the ledgers (what the finance view
  *      and the export run), p50/p95 over a few runs;
  *   2. the Kanwil and national rollup reads (`pnbpSummary`, from `sales_month_rollup`), p50/p95;
- *   3. a raw-scan baseline: the same per-Kanwil figures summed from the ledgers.
+ *   3. a raw-scan baseline: the same per-Kanwil figures summed from the ledgers;
+ *   4. writing the national reconciliation as XLSX (the finance officer's export).
  * Run alone: `node --import tsx bench/pnbp.ts`; or within `npm run bench` (skip key `pnbp`).
  */
 import { cpus, totalmem } from 'node:os';
 import { migrate } from '../src/server/db/migrate.ts';
 import { openDatabase } from '../src/server/db/open.ts';
 import type { Db } from '../src/server/db/pool.ts';
+import { exportReconciliation } from '../src/server/modules/pnbp/export.ts';
 import { pnbpSummary, reconciliation } from '../src/server/modules/pnbp/queries.ts';
 import { seedIfEmpty } from '../src/server/seed/index.ts';
 
@@ -150,6 +152,9 @@ export async function benchPnbp(log: Log, opts: { databaseUrl?: string; runs?: n
       totals = { due: r.totals.dueRupiah, paid: r.totals.paidRupiah };
     });
     log('pnbp.reconciliation all UPTs × year ms', { ...stats(recon), upts: n.upts, lines, gaps });
+    const full = await reconciliation(db, { scope: national }, range, TODAY, 'id');
+    let bytes = 0;
+    log('pnbp.export XLSX all UPTs × year ms', { ...stats(await timeIt(3, async () => { bytes = (await exportReconciliation(full, 'xlsx')).body.length; })), kb: Math.round(bytes / 1024) });
     const kanwilId = (await db.one<{ id: number }>(`SELECT id FROM kanwil WHERE raw_name = 'Jawa Tengah'`))!.id;
     const reconKanwil = await timeIt(10, () => reconciliation(db, { scope: national, kanwilId }, range, TODAY, 'id'));
     log('pnbp.reconciliation one Kanwil × year ms', stats(reconKanwil));
