@@ -67,6 +67,7 @@ export const enSales: SalesCatalog = {
       totals: 'Totals',
       linesTitle: 'Per unit and month',
       noGap: 'Matches',
+      chooseKanwil: 'Choose a regional office or a unit to see the details; the XLSX/PDF download without a choice holds every unit.',
     },
     rollup: {
       title: 'PNBP rollup',

@@ -165,7 +165,7 @@ export const en: ShellCatalog = {
     foodDesc: 'Plots, planting and harvests; meal-supplier offtake.',
     productionDesc: 'Production batches, bills of materials and stock of materials and products.',
     pnbpDesc: 'SIMPONI billings, NTPN and the reconciliation of PNBP due, billed and deposited.',
-    comingSoon: 'Training, sales and non-tax revenue modules come in the next stages.',
+    comingSoon: 'Training and sales modules come in the next stages.',
   },
   scope: {
     national: 'National (head office)',

@@ -69,6 +69,7 @@ export const idSales = {
       totals: 'Jumlah',
       linesTitle: 'Rincian per UPT dan bulan',
       noGap: 'Sesuai',
+      chooseKanwil: 'Pilih Kanwil atau UPT untuk melihat rinciannya; unduhan XLSX/PDF tanpa pilihan memuat seluruh UPT.',
     },
     rollup: {
       title: 'Rekap PNBP',

@@ -172,7 +172,7 @@ export const id = {
     foodDesc: 'Lahan, penanaman dan panen; serapan penyedia makanan.',
     productionDesc: 'Batch produksi, resep (BoM) dan stok bahan serta produk.',
     pnbpDesc: 'Kode billing SIMPONI, NTPN dan rekonsiliasi PNBP terutang, ditagih dan disetor.',
-    comingSoon: 'Modul pelatihan, penjualan dan PNBP akan tersedia pada tahap berikutnya.',
+    comingSoon: 'Modul pelatihan dan penjualan akan tersedia pada tahap berikutnya.',
   },
   scope: {
     national: 'Nasional (Kantor Pusat)',

@@ -31,7 +31,9 @@ export default function ReconciliationPage() {
   const uptId = me?.scope.level === 'upt' ? me.scope.uptId : Number(params.get('upt')) || undefined;
   const kanwilId = Number(params.get('kanwil')) || undefined;
   const filter = { from: from <= to ? from : to, to, uptId, kanwilId: uptId ? undefined : kanwilId };
-  const recon = useReconciliation(filter, !!me);
+  // Head office picks a Kanwil (or a UPT) first: the whole nation is for the XLSX, not for a phone.
+  const ready = !!me && (me.scope.level !== 'national' || !!uptId || !!kanwilId);
+  const recon = useReconciliation(filter, ready);
   const [draft, setDraft] = useState({ from, to });
 
   function apply(e: FormEvent) {
@@ -91,7 +93,9 @@ export default function ReconciliationPage() {
           }}
         />
       </Paper>
-      {recon.isPending ? (
+      {!ready ? (
+        <EmptyState>{t('pnbp.recon.chooseKanwil')}</EmptyState>
+      ) : recon.isPending ? (
         <Loading />
       ) : recon.error ? (
         <ErrorState error={recon.error} onRetry={() => void recon.refetch()} />
