@@ -187,9 +187,18 @@ describe('payments (NTPN)', () => {
     const reversal = rev.body.payments[1]!;
     expect((await head.post<ErrorBody>(`/api/v1/pnbp/payments/${reversal.id}/reverse`, { reason: 'balik lagi' })).status).toBe(400);
     expect(await snapshot()).toEqual(before);
-    // Paid again with the right NTPN.
-    const ok = await head.post<Billing>(`/api/v1/pnbp/billings/${b.id}/payments`, { ntpn: 'AAAABBBBCCCCEEEE', bank: 'BNI', paidOn: '2026-11-24', amountRupiah: 2_500_000 });
-    expect([ok.status, ok.body.status]).toEqual([201, 'paid']);
+  });
+
+  it('bug: a payment reversed for a wrong date could never be recorded again with its NTPN — now it can, once', async () => {
+    // The reversed payment above (NTPN AAAABBBBCCCCDDDD, dated 21 Nov) was really paid on 24 Nov.
+    const ok = await head.post<Billing>(`/api/v1/pnbp/billings/${b.id}/payments`, { ntpn: 'AAAABBBBCCCCDDDD', bank: 'BRI', paidOn: '2026-11-24', amountRupiah: 2_500_000 });
+    expect([ok.status, ok.body.status, ok.body.paidRupiah]).toEqual([201, 'paid', 2_500_000]);
+    const before = await snapshot();
+    // Live again, so nowhere else.
+    const other = (await head.get<{ items: Billing[] }>('/api/v1/pnbp/billings?from=2026-04&to=2026-04')).body.items.find((x) => x.kodeBilling === '820261101000002')!;
+    const reused = await head.post<ErrorBody>(`/api/v1/pnbp/billings/${other.id}/payments`, { ntpn: 'AAAABBBBCCCCDDDD', bank: 'BRI', paidOn: '2026-11-24', amountRupiah: 2_500_000 });
+    expect([reused.status, Object.keys(reused.body.error.fields)]).toEqual([409, ['ntpn']]);
+    expect(await snapshot()).toEqual(before);
   });
 });
 

@@ -155,12 +155,14 @@ export function pnbpRoutes(app: OpenAPIHono<AppEnv>) {
       );
       if (!b) throw notFound();
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`pnbp-ntpn:${ntpn}`]);
-      const same = await tx.one<{ billing_id: number; amount_rupiah: number; paid_on: string; reversed: boolean }>(
-        'SELECT p.billing_id, p.amount_rupiah, p.paid_on, EXISTS (SELECT 1 FROM pnbp_payment r WHERE r.reverses = p.id) AS reversed FROM pnbp_payment p WHERE p.ntpn = $1 AND p.reverses IS NULL',
+      // Unique nationally among live payments (a reversed one frees its NTPN to be recorded again, correctly).
+      const same = await tx.one<{ billing_id: number; amount_rupiah: number; paid_on: string; bank: string }>(
+        `SELECT p.billing_id, p.amount_rupiah, p.paid_on, p.bank FROM pnbp_payment p
+          WHERE p.ntpn = $1 AND p.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM pnbp_payment r WHERE r.reverses = p.id)`,
         [ntpn],
       );
       if (same) {
-        if (same.billing_id === b.id && !same.reversed && same.amount_rupiah === input.amountRupiah && same.paid_on === input.paidOn) return false;
+        if (same.billing_id === b.id && same.amount_rupiah === input.amountRupiah && same.paid_on === input.paidOn) return false;
         throw new AppError(409, 'DUPLICATE', { ntpn: { id: 'NTPN ini sudah dicatat (NTPN berlaku sekali secara nasional).', en: 'This NTPN is already recorded (an NTPN is used once nationwide).' } });
       }
       const paidNet = (await tx.one<{ net: number }>('SELECT coalesce(sum(amount_rupiah), 0)::bigint AS net FROM pnbp_payment WHERE billing_id = $1', [b.id]))!.net;
