@@ -275,3 +275,14 @@ describe('daily flag of expired billings', () => {
     expect(none).toBeFalsy();
   });
 });
+
+describe('API description', () => {
+  it('documents the PNBP routes with their formats', async () => {
+    const res = await t.anon().get<{ paths: Record<string, unknown> }>('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths).filter((p) => p.includes('/pnbp/')).sort()).toEqual([
+      '/pnbp/billings', '/pnbp/billings/{billingId}/payments', '/pnbp/payments/{paymentId}/reverse',
+      '/pnbp/reconciliation', '/pnbp/reconciliation/export', '/pnbp/summary',
+    ]);
+  });
+});
