@@ -18,12 +18,13 @@ import { computeCase, loadHolidays } from '../src/server/modules/wbp/dates.ts';
 import { findWbp, loadCaseRecords } from '../src/server/modules/wbp/queries.ts';
 import { benchAttendanceSave, benchNationalAttendance } from './work.ts';
 import { benchSalesYear } from './sales.ts';
+import { benchPnbp } from './pnbp.ts';
 
 const TODAY = '2026-11-25';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DATA_DIR = '.bench-data';
 const results: Record<string, unknown> = {};
-/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national, sales. */
+/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national, sales, pnbp. */
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
 function log(name: string, value: unknown) {
@@ -116,5 +117,7 @@ console.log(`Giatja benchmarks — ${new Date().toISOString()} — ${cpus().leng
 console.log(`database: ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL (BENCH_DATABASE_URL)' : `embedded PGlite in ${DATA_DIR}`}; load runs ${SECONDS}s, 20 connections; latency in ms\n`);
 await seedNational();
 await httpBenchmarks();
+// PNBP reconciliation runs on its own database (PNBP_BENCH_DATABASE_URL, see bench/pnbp.ts).
+if (!SKIP.has('pnbp')) await benchPnbp(log);
 mkdirSync('bench/out', { recursive: true });
 writeFileSync('bench/out/results.json', JSON.stringify({ at: new Date().toISOString(), results }, null, 2));

@@ -32,6 +32,10 @@ function wbpPage<T>(load: () => Promise<T>): Promise<T> {
 function workPage<T>(load: () => Promise<T>): Promise<T> {
   return Promise.all([load(), loadWorkStrings()]).then(([m]) => m);
 }
+/** A page of the "Penjualan & PNBP" areas, with their strings. */
+function salesPage<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadSalesStrings(), loadWorkStrings()]).then(([m]) => m);
+}
 const WbpListPage = lazy(() => wbpPage(() => import('./areas/wbp/WbpListPage.tsx')));
 const WbpCreatePage = lazy(() => wbpPage(() => import('./areas/wbp/WbpCreatePage.tsx')));
 // The inmate page also shows "Kerja & premi", with the work areas' strings.
@@ -57,14 +61,13 @@ const ProductDetailPage = lazy(() => workPage(() => import('./areas/production/P
 const StockPage = lazy(() => workPage(() => import('./areas/production/StockPage.tsx')));
 const BatchCreatePage = lazy(() => workPage(() => import('./areas/production/BatchCreatePage.tsx')));
 const BatchDetailPage = lazy(() => workPage(() => import('./areas/production/BatchDetailPage.tsx')));
-/** A page of the "Penjualan & PNBP" areas, with their strings (and the production ones it reuses). */
-function salesPage<T>(load: () => Promise<T>): Promise<T> {
-  return Promise.all([load(), loadSalesStrings(), loadWorkStrings()]).then(([m]) => m);
-}
 const SalesPage = lazy(() => salesPage(() => import('./areas/sales/SalesPage.tsx')));
 const SaleFormPage = lazy(() => salesPage(() => import('./areas/sales/SaleFormPage.tsx')));
 const SaleDetailPage = lazy(() => salesPage(() => import('./areas/sales/SaleDetailPage.tsx')));
 const SplitPage = lazy(() => salesPage(() => import('./areas/sales/SplitPage.tsx')));
+const PnbpPage = lazy(() => salesPage(() => import('./areas/pnbp/PnbpPage.tsx')));
+const PnbpReconciliationPage = lazy(() => salesPage(() => import('./areas/pnbp/ReconciliationPage.tsx')));
+const PnbpRollupPage = lazy(() => salesPage(() => import('./areas/pnbp/RollupPage.tsx')));
 
 const need = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -153,6 +156,9 @@ export function App() {
           <Route path="/penjualan/baru" element={need('sales.write', <SaleFormPage />)} />
           <Route path="/penjualan/bagi-hasil" element={need('sales.read', <SplitPage />)} />
           <Route path="/penjualan/:id" element={need('sales.read', <SaleDetailPage />)} />
+          <Route path="/pnbp" element={need('pnbp.read', <PnbpPage />)} />
+          <Route path="/pnbp/rekonsiliasi" element={need('pnbp.read', <PnbpReconciliationPage />)} />
+          <Route path="/pnbp/rekap" element={need('pnbp.read', <PnbpRollupPage />)} />
           <Route path="/pengguna" element={need('user.read', <UsersPage />)} />
           <Route path="/pengguna/baru" element={need('user.manage', <UserCreatePage />)} />
           <Route path="/pengguna/:id" element={need('user.read', <UserDetailPage />)} />

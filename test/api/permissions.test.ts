@@ -37,7 +37,7 @@ const REFERENCE_ROUTES = new Set([
 let t: TestApp;
 const clients = new Map<Role, Client>();
 /** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
-const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0, ownLocation: 0, foreignLocation: 0, ownSale: 0, foreignSale: 0, ownPayment: 0, foreignPayment: 0, ownSplit: 0, foreignSplit: 0 };
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0, ownLocation: 0, foreignLocation: 0, ownSale: 0, foreignSale: 0, ownSalePayment: 0, foreignSalePayment: 0, ownSplit: 0, foreignSplit: 0, ownBilling: 0, foreignBilling: 0, ownPayment: 0, foreignPayment: 0 };
 
 function registeredRoutes(): Array<{ method: string; path: string }> {
   const seen = new Set<string>();
@@ -56,11 +56,15 @@ function fill(path: string, own: boolean): string {
   return path
     .replace(':saleId', String(own ? ids.ownSale : ids.foreignSale))
     .replace(':doc', 'receipt')
+    .replace(':salePaymentId', String(own ? ids.ownSalePayment : ids.foreignSalePayment))
     .replace(':paymentId', String(own ? ids.ownPayment : ids.foreignPayment))
     .replace(':splitId', String(own ? ids.ownSplit : ids.foreignSplit))
     .replace('/production/batches/:batchId', `/production/batches/${own ? ids.ownProductionBatch : ids.foreignProductionBatch}`)
     .replace(':productId', String(own ? ids.ownProduct : ids.foreignProduct))
     .replace(':moveId', String(own ? ids.ownMove : ids.foreignMove))
+    .replace(':billingId', String(own ? ids.ownBilling : ids.foreignBilling))
+    .replace(':salePaymentId', String(own ? ids.ownSalePayment : ids.foreignSalePayment))
+    .replace(':paymentId', String(own ? ids.ownPayment : ids.foreignPayment))
     .replace(':uptId', String(own ? ids.ownUpt : ids.foreignUpt))
     .replace(':kanwilId', String(own ? ids.ownKanwil : ids.foreignKanwil))
     .replace(':userId', String(own ? ids.ownUser : ids.foreignUser))
@@ -156,8 +160,12 @@ beforeAll(async () => {
   };
   const ownSales = await sales(clients.get('upt_operator')!, clients.get('upt_head')!, ownProduction, 'own');
   const foreignSales = await sales(foreignOperator, await t.as('kepala.lapas.tangerang'), foreignProduction, 'foreign');
-  [ids.ownSale, ids.ownPayment, ids.ownSplit] = [ownSales.sale, ownSales.payment, ownSales.split];
-  [ids.foreignSale, ids.foreignPayment, ids.foreignSplit] = [foreignSales.sale, foreignSales.payment, foreignSales.split];
+  [ids.ownSale, ids.ownSalePayment, ids.ownSplit] = [ownSales.sale, ownSales.payment, ownSales.split];
+  [ids.foreignSale, ids.foreignSalePayment, ids.foreignSplit] = [foreignSales.sale, foreignSales.payment, foreignSales.split];
+  // PNBP: the demo billings and NTPN payments of each UPT.
+  const pnbp = async (upt: number) => (await t.db.one<{ b: number; p: number }>('SELECT billing_id AS b, id AS p FROM pnbp_payment WHERE upt_id = $1 ORDER BY id LIMIT 1', [upt]))!;
+  ({ b: ids.ownBilling, p: ids.ownPayment } = await pnbp(ids.ownUpt));
+  ({ b: ids.foreignBilling, p: ids.foreignPayment } = await pnbp(ids.foreignUpt));
   ids.ownUpload = (await upload(clients.get('upt_operator')!)).uploadId;
   ids.foreignUpload = (await upload(foreignOperator)).uploadId;
 }, 180_000);
@@ -372,6 +380,36 @@ describe('scope', () => {
       expect(res.body.units.map((u) => u.id)).not.toContain(ids.foreignUpt);
       expect((await c.get<{ error: { code: string } }>(`/api/v1/sales/summary?year=2026&uptId=${ids.foreignUpt}`)).body.error.code).toBe('OUT_OF_SCOPE');
     },
+    'GET /api/v1/pnbp/billings': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/pnbp/billings');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/pnbp/reconciliation': async (c) => {
+      const res = await c.get<{ upts: Array<{ kanwilId: number }>; lines: Array<{ kanwilId: number }> }>('/api/v1/pnbp/reconciliation?from=2026-01&to=2026-12');
+      expect(res.body.lines.length).toBeGreaterThan(0);
+      expect([...res.body.upts, ...res.body.lines].every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+      // Asking for another Kanwil's UPT gives nothing, not its figures.
+      expect((await c.get<{ upts: unknown[] }>(`/api/v1/pnbp/reconciliation?from=2026-01&to=2026-12&uptId=${ids.foreignUpt}`)).body.upts).toEqual([]);
+    },
+    'GET /api/v1/pnbp/reconciliation/export': async (c) => {
+      const res = await t.app.request('/api/v1/pnbp/reconciliation/export?from=2026-01&to=2026-12&format=xlsx', { headers: { cookie: c.cookie!, host: 'localhost' } });
+      expect(res.status).toBe(200);
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+      const names: string[] = [];
+      wb.worksheets[0]!.eachRow((row) => names.push(String((row.values as unknown[])[1] ?? '')));
+      const own = (await t.db.query<{ name: string }>('SELECT name FROM upt WHERE kanwil_id = $1', [ids.ownKanwil])).map((u) => u.name);
+      const foreign = (await t.db.query<{ name: string }>('SELECT name FROM upt WHERE kanwil_id <> $1', [ids.ownKanwil])).map((u) => u.name);
+      expect(names.some((n) => own.includes(n))).toBe(true);
+      expect(names.some((n) => foreign.includes(n))).toBe(false);
+    },
+    'GET /api/v1/pnbp/summary': async (c) => {
+      const res = await c.get<{ rows: Array<{ kanwilId: number }> }>('/api/v1/pnbp/summary?year=2026');
+      expect(res.body.rows.length).toBeGreaterThan(0);
+      expect(res.body.rows.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
     'GET /api/v1/audit': async (c) => {
       const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -479,6 +517,13 @@ describe('own-scope writes', () => {
       expect((await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM proceeds_split WHERE upt_id = $1', [ids.foreignUpt]))!.n).toBe(before);
       const ownSplit = await t.db.one<{ upt_id: number }>(`SELECT upt_id FROM proceeds_split WHERE idempotency_key = 'perm-cross-split'`);
       if (ownSplit) expect(ownSplit.upt_id).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/pnbp/billings': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/pnbp/billings', {
+        uptId: ids.foreignUpt, kodeBilling: '820261125999001', accountCode: '425999', amountRupiah: 1000, periodMonth: '2026-11', description: 'Uji lintas', createdOn: '2026-11-25', idempotencyKey: 'perm-cross-billing',
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
     },
     'POST /api/v1/wbp': async (c) => {
       const res = await c.post<{ error?: { code: string } }>('/api/v1/wbp', {

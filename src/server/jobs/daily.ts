@@ -30,4 +30,33 @@ export const overstayDigestJob: DailyJob = {
   },
 };
 
-export const DAILY_JOBS: DailyJob[] = [recomputeDatesJob, overstayDigestJob];
+/**
+ * Billings whose kode billing expired yesterday without a payment (DOMAIN.md "Money: PNBP": about 7
+ * days): flagged in the UPT's digest so the PNBP is billed again. Lists also show the flag on read.
+ */
+export const pnbpExpiredJob: DailyJob = {
+  name: 'pnbp-expired',
+  async run(db: Db, today: string) {
+    const rows = await db.query<{ upt_id: number; kanwil_id: number; billings: unknown }>(
+      `SELECT b.upt_id, b.kanwil_id,
+              json_agg(json_build_object('id', b.id, 'kodeBilling', b.kode_billing, 'amountRupiah', b.amount_rupiah, 'periodMonth', b.period_month, 'expiresOn', b.expires_on) ORDER BY b.id) AS billings
+         FROM pnbp_billing b
+        WHERE b.expires_on = $1::date - 1
+          AND coalesce((SELECT sum(p.amount_rupiah) FROM pnbp_payment p WHERE p.billing_id = b.id), 0) <= 0
+        GROUP BY b.upt_id, b.kanwil_id`,
+      [today],
+    );
+    await db.tx(async (tx) => {
+      for (const r of rows) {
+        await tx.query(
+          `INSERT INTO digest (kind, date, upt_id, kanwil_id, data) VALUES ('pnbp_expired', $1, $2, $3, $4::jsonb)
+           ON CONFLICT (kind, date, upt_id) DO UPDATE SET data = EXCLUDED.data, created_at = now()`,
+          [today, r.upt_id, r.kanwil_id, JSON.stringify({ billings: r.billings })],
+        );
+      }
+    });
+    return { upts: rows.length };
+  },
+};
+
+export const DAILY_JOBS: DailyJob[] = [recomputeDatesJob, overstayDigestJob, pnbpExpiredJob];

@@ -15,6 +15,7 @@ import { workRoutes } from './work/routes.ts';
 import { foodRoutes } from './food/routes.ts';
 import { productionRoutes } from './production/routes.ts';
 import { salesRoutes } from './sales/routes.ts';
+import { pnbpRoutes } from './pnbp/routes.ts';
 
 /** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
 export function registerModules(api: OpenAPIHono<AppEnv>): void {
@@ -33,4 +34,5 @@ export function registerModules(api: OpenAPIHono<AppEnv>): void {
   foodRoutes(api);
   productionRoutes(api);
   salesRoutes(api);
+  pnbpRoutes(api);
 }

@@ -6,6 +6,7 @@ import { demoAccounts, seedUsers, DEMO_UPTS, type DemoAccount } from './users.ts
 import { seedInmates } from './inmates.ts';
 import { seedWork } from './work.ts';
 import { seedSales } from './sales.ts';
+import { seedPnbp } from './pnbp.ts';
 import type { Queryable } from '../db/pool.ts';
 
 export type DatasetSize = 'demo' | 'national';
@@ -65,6 +66,11 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
       const demoUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
       await seedWork(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id), days: 56 });
       await seedSales(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id) });
+    }
+    // PNBP demo figures need no inmates: the populated UPTs get them either way.
+    if (opts.size === 'demo') {
+      const pnbpUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[]) ORDER BY array_position($1::text[], raw_name)', [DEMO_UPTS.map((d) => d.upt)]);
+      await seedPnbp(tx, { seed: opts.seed, today: opts.today, uptIds: pnbpUpts.map((u) => u.id) });
     }
     const info = { size: opts.size, seed: opts.seed, demo: opts.demo, duplicatesDropped: ref.duplicatesDropped };
     await tx.query(`INSERT INTO app_setting (key, value) VALUES ('seed', $1::jsonb)`, [JSON.stringify(info)]);

@@ -97,6 +97,10 @@ export const FIELD_MESSAGES = {
   no_workers: { id: 'Tidak ada WBP yang bekerja pada kegiatan ini di bulan tersebut untuk menerima premi.', en: 'No inmate worked on this activity in that month to receive the premi.' },
   month_in_future: { id: 'Bulan belum dimulai.', en: 'The month has not begun.' },
   already_released: { id: 'WBP ini sudah tercatat bebas/keluar.', en: 'This inmate is already recorded as released.' },
+  kode_billing_format: { id: 'Kode billing harus tepat 15 angka.', en: 'A kode billing has exactly 15 digits.' },
+  ntpn_format: { id: 'NTPN harus tepat 16 huruf/angka.', en: 'An NTPN has exactly 16 letters or digits.' },
+  code6_format: { id: 'Kode harus tepat 6 angka.', en: 'The code has exactly 6 digits.' },
+  month_format: { id: 'Bulan tidak valid (format YYYY-MM).', en: 'Invalid month (format YYYY-MM).' },
 } satisfies Record<string, Bilingual>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -58,6 +58,9 @@ function useNavGroups(me: Me | null | undefined): NavGroup[] {
         { to: '/penjualan', label: t('nav.sales'), needs: 'sales.read' },
         { to: '/penjualan/baru', label: t('nav.newSale'), needs: 'sales.write' },
         { to: '/penjualan/bagi-hasil', label: t('nav.proceedsSplit'), needs: 'sales.read' },
+        { to: '/pnbp', label: t('nav.pnbp'), needs: 'pnbp.read' },
+        { to: '/pnbp/rekonsiliasi', label: t('nav.pnbpRecon'), needs: 'pnbp.read' },
+        { to: '/pnbp/rekap', label: t('nav.pnbpRollup'), needs: 'pnbp.read' },
       ],
     },
     {

@@ -3,10 +3,10 @@ import { en } from './en.ts';
 import { enWbp } from './en.wbp.ts';
 import { enWork } from './en.work.ts';
 import { enSales } from './en.sales.ts';
+import { idSales } from './id.sales.ts';
 import { id } from './id.ts';
 import { idWbp } from './id.wbp.ts';
 import { idWork } from './id.work.ts';
-import { idSales } from './id.sales.ts';
 
 /** Every leaf of a nested catalog as `a.b.c` → value. */
 function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
@@ -33,6 +33,8 @@ describe('UI catalogs', () => {
     expect(Object.keys(enWbp).filter((k) => k in en)).toEqual([]);
     expect(Object.keys(idWork).filter((k) => k in id || k in idWbp)).toEqual([]);
     expect(Object.keys(enWork).filter((k) => k in en || k in enWbp)).toEqual([]);
+    expect(Object.keys(idSales).filter((k) => k in id || k in idWbp || k in idWork)).toEqual([]);
+    expect(Object.keys(enSales).filter((k) => k in en || k in enWbp || k in enWork)).toEqual([]);
   });
 
   it('have exactly the same keys', () => {

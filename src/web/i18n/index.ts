@@ -67,7 +67,7 @@ export function loadWorkStrings(): Promise<void> {
   return ensureBundle('work', currentLang());
 }
 
-/** The same for the "Penjualan & PNBP" pages (sales, proceeds split, PNBP). */
+/** The same for the "Penjualan & PNBP" pages (sales, proceeds split, PNBP billings, NTPN, reconciliation). */
 export function loadSalesStrings(): Promise<void> {
   return ensureBundle('sales', currentLang());
 }

@@ -32,7 +32,7 @@ export const saleTarget: TargetResolver = async (c) => {
   return s ? { kanwilId: s.kanwil_id, uptId: s.upt_id } : undefined;
 };
 const paymentTarget: TargetResolver = async (c) => {
-  const s = await c.get('services').db.one<{ kanwil_id: number; upt_id: number }>('SELECT kanwil_id, upt_id FROM sale_payment WHERE id = $1', [Number(c.req.param('paymentId'))]);
+  const s = await c.get('services').db.one<{ kanwil_id: number; upt_id: number }>('SELECT kanwil_id, upt_id FROM sale_payment WHERE id = $1', [Number(c.req.param('salePaymentId'))]);
   return s ? { kanwilId: s.kanwil_id, uptId: s.upt_id } : undefined;
 };
 const SaleParams = z.object({ saleId: PositiveId });
@@ -69,9 +69,9 @@ const payRoute = defineRoute({
   responses: { 201: jsonOk(Sale, 'The sale after the payment'), 200: jsonOk(Sale, 'Already recorded under this key'), ...errorResponses },
 });
 const reversePaymentRoute = defineRoute({
-  method: 'post', path: '/sales/payments/{paymentId}/reverse', tags, summary: 'Batalkan pembayaran / reverse a payment',
+  method: 'post', path: '/sales/payments/{salePaymentId}/reverse', tags, summary: 'Batalkan pembayaran / reverse a payment',
   description: 'Payments are never edited: a mistake or a refund is an opposite entry pointing to the payment, once. Refused when the sale’s proceeds were already shared (reverse that split first).',
-  access: targetRoute('sales.write', paymentTarget), request: { params: z.object({ paymentId: PositiveId }), body: jsonBody(ReasonInput) },
+  access: targetRoute('sales.write', paymentTarget), request: { params: z.object({ salePaymentId: PositiveId }), body: jsonBody(ReasonInput) },
   responses: { 200: jsonOk(Sale, 'The sale after the reversal'), ...errorResponses },
 });
 
@@ -270,7 +270,7 @@ export function saleRoutes(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(reversePaymentRoute, async (c) => {
-    const { paymentId } = c.req.valid('param');
+    const { salePaymentId: paymentId } = c.req.valid('param');
     const { reason } = c.req.valid('json');
     const { db, clock } = c.get('services');
     const saleId = await db.tx(async (tx) => {

@@ -53,6 +53,7 @@ export default function HomePage() {
     links.push({ to: '/pangan', title: t('nav.food'), description: t('home.foodDesc') });
     links.push({ to: '/produksi', title: t('nav.production'), description: t('home.productionDesc') });
   }
+  if (hasPermission(me, 'pnbp.read')) links.push({ to: me.scope.level === 'upt' ? '/pnbp' : '/pnbp/rekap', title: t('nav.groupSales'), description: t('home.pnbpDesc') });
   if (hasPermission(me, 'wbp.import')) links.push({ to: '/impor', title: t('nav.imports'), description: t('home.importsDesc') });
   if (hasPermission(me, 'calculation.run')) {
     links.push({ to: '/kalkulator', title: t('nav.calculator'), description: t('home.calculatorDesc') });
