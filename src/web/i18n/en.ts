@@ -41,7 +41,7 @@ export const en: ShellCatalog = {
     stock: 'Stock',
     products: 'Products',
     groupSales: 'Sales & PNBP',
-    pnbp: 'Unit PNBP',
+    pnbp: 'PNBP',
     pnbpRecon: 'PNBP reconciliation',
     pnbpRollup: 'PNBP rollup',
     groupAccount: 'Account',

@@ -48,7 +48,7 @@ export const id = {
     stock: 'Stok',
     products: 'Produk',
     groupSales: 'Penjualan & PNBP',
-    pnbp: 'PNBP UPT',
+    pnbp: 'PNBP',
     pnbpRecon: 'Rekonsiliasi PNBP',
     pnbpRollup: 'Rekap PNBP',
     groupAccount: 'Akun',
