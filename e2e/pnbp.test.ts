@@ -55,7 +55,8 @@ describe('PNBP (browser)', () => {
   it('head of unit records a billing (a bad kode billing is refused under its field), then its NTPN, and sees the month reconciled', async () => {
     const page = await as('kepala.lapas.semarang');
     await open(page, '/pnbp');
-    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'PNBP UPT' }).waitFor();
+    // Named "PNBP" in the menu, not "PNBP UPT": the menu's "UPT" link must stay unambiguous.
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'PNBP', exact: true }).waitFor();
     // Last month: due, billing expired unpaid, so all of it is still to bill.
     const recon = await api<Recon>(page, '/pnbp/reconciliation', { from: state.month, to: state.month });
     const line = recon.lines[0]!;

@@ -44,7 +44,7 @@ export const en: ShellCatalog = {
     production: 'Production',
     stock: 'Stock',
     products: 'Products',
-    pnbp: 'Unit PNBP',
+    pnbp: 'PNBP',
     pnbpRecon: 'PNBP reconciliation',
     pnbpRollup: 'PNBP rollup',
     groupAccount: 'Account',

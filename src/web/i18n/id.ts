@@ -51,7 +51,7 @@ export const id = {
     production: 'Produksi',
     stock: 'Stok',
     products: 'Produk',
-    pnbp: 'PNBP UPT',
+    pnbp: 'PNBP',
     pnbpRecon: 'Rekonsiliasi PNBP',
     pnbpRollup: 'Rekap PNBP',
     groupAccount: 'Akun',
