@@ -5,6 +5,7 @@ import { seedOrganisation } from './organisation.ts';
 import { demoAccounts, seedUsers, DEMO_UPTS, type DemoAccount } from './users.ts';
 import { seedInmates } from './inmates.ts';
 import { seedWork } from './work.ts';
+import { seedCatalogue } from './catalogue.ts';
 import type { Queryable } from '../db/pool.ts';
 
 export type DatasetSize = 'demo' | 'national';
@@ -64,6 +65,9 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
       const demoUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
       await seedWork(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id), days: 56 });
     }
+    // The public catalogue: the demo UPTs' products (and ~20,000 across all UPTs at national size).
+    const catalogueUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
+    await seedCatalogue(tx, { seed: opts.seed, size: opts.size, today: opts.today, demoUptIds: catalogueUpts.map((u) => u.id) });
     const info = { size: opts.size, seed: opts.seed, demo: opts.demo, duplicatesDropped: ref.duplicatesDropped };
     await tx.query(`INSERT INTO app_setting (key, value) VALUES ('seed', $1::jsonb)`, [JSON.stringify(info)]);
     await recordAudit(tx, { id: null, username: 'system', role: null }, { entity: 'system', entityId: 'seed', action: 'seeded', after: info });

@@ -7,6 +7,8 @@ import type { AuditEntry, AuditQuery } from '../../../shared/schemas/audit.ts';
 export const PERSONAL_FIELDS: Record<string, readonly string[]> = {
   app_user: ['full_name', 'fullName', 'email', 'nip'],
   wbp: ['name', 'full_name', 'birth_date', 'birthDate', 'nik', 'address', 'mother_name'],
+  // Buyers who send catalogue requests.
+  order_request: ['buyerName', 'buyer_name', 'email', 'phone'],
 };
 export const REDACTED = '[disembunyikan]';
 
