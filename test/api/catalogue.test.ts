@@ -277,7 +277,7 @@ describe('listings and photos', () => {
   const png = () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 64 }, (_, i) => i)]);
   const upload = async (c: Client, productId: number, bytes: Uint8Array, name: string) => {
     const fd = new FormData();
-    fd.append('file', new File([bytes], name));
+    fd.append('file', new File([new Uint8Array(bytes)], name));
     const res = await t.app.request(`/api/v1/catalogue/listings/${productId}/photos`, { method: 'POST', body: fd, headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, host: 'localhost' } });
     return { status: res.status, body: (await res.json()) as Listing & ErrorBody };
   };

@@ -40,6 +40,8 @@ export const en: ShellCatalog = {
     production: 'Production',
     stock: 'Stock',
     products: 'Products',
+    catalogueListings: 'Product catalogue',
+    orderRequests: 'Order requests',
     groupAccount: 'Account',
     account: 'My account',
     signOut: 'Sign out',

@@ -46,6 +46,8 @@ export const id = {
     production: 'Produksi',
     stock: 'Stok',
     products: 'Produk',
+    catalogueListings: 'Katalog produk',
+    orderRequests: 'Permintaan pesanan',
     groupAccount: 'Akun',
     account: 'Akun saya',
     signOut: 'Keluar',

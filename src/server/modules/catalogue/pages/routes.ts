@@ -237,8 +237,8 @@ async function confirmationPage(c: Context<AppEnv>) {
 export function cataloguePages(app: OpenAPIHono<AppEnv>): void {
   const pub = publicRoute('the public catalogue: published products, UPT showcases and the order form; no personal data shown');
   app.use('/katalog', etag());
-  app.use('/katalog/produk/*', etag());
-  app.use('/katalog/upt/*', etag());
+  app.use('/katalog/produk/:ref', etag());
+  app.use('/katalog/upt/:ref', etag());
 
   declarePlainRoute('GET', '/katalog', pub);
   app.get('/katalog', searchPage);
