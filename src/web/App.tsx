@@ -57,6 +57,9 @@ const ProductDetailPage = lazy(() => workPage(() => import('./areas/production/P
 const StockPage = lazy(() => workPage(() => import('./areas/production/StockPage.tsx')));
 const BatchCreatePage = lazy(() => workPage(() => import('./areas/production/BatchCreatePage.tsx')));
 const BatchDetailPage = lazy(() => workPage(() => import('./areas/production/BatchDetailPage.tsx')));
+const ListingsPage = lazy(() => workPage(() => import('./areas/catalogue/ListingsPage.tsx')));
+const RequestsPage = lazy(() => workPage(() => import('./areas/catalogue/RequestsPage.tsx')));
+const RequestDetailPage = lazy(() => workPage(() => import('./areas/catalogue/RequestDetailPage.tsx')));
 
 const need = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -141,6 +144,9 @@ export function App() {
           <Route path="/produksi/stok" element={need('work.read', <StockPage />)} />
           <Route path="/produksi/batch/baru" element={need('work.write', <BatchCreatePage />)} />
           <Route path="/produksi/batch/:id" element={need('work.read', <BatchDetailPage />)} />
+          <Route path="/katalog-upt" element={need('sales.read', <ListingsPage />)} />
+          <Route path="/permintaan" element={need('sales.read', <RequestsPage />)} />
+          <Route path="/permintaan/:id" element={need('sales.read', <RequestDetailPage />)} />
           <Route path="/pengguna" element={need('user.read', <UsersPage />)} />
           <Route path="/pengguna/baru" element={need('user.manage', <UserCreatePage />)} />
           <Route path="/pengguna/:id" element={need('user.read', <UserDetailPage />)} />

@@ -162,6 +162,8 @@ export const en: ShellCatalog = {
     activitiesDesc: 'Work activities, premi rates, allocation of inmates and attendance.',
     foodDesc: 'Plots, planting and harvests; meal-supplier offtake.',
     productionDesc: 'Production batches, bills of materials and stock of materials and products.',
+    requestsDesc: 'Orders and quotation requests from the public catalogue.',
+    newRequests: '{{count}} new requests awaiting follow-up.',
     comingSoon: 'Training, sales and non-tax revenue modules come in the next stages.',
   },
   scope: {

@@ -168,6 +168,8 @@ export const id = {
     activitiesDesc: 'Kegiatan kerja, tarif premi, penempatan WBP dan absensi.',
     foodDesc: 'Lahan, penanaman dan panen; serapan penyedia makanan.',
     productionDesc: 'Batch produksi, resep (BoM) dan stok bahan serta produk.',
+    requestsDesc: 'Pesanan dan permintaan penawaran dari katalog publik.',
+    newRequests: '{{count}} permintaan baru menunggu tindak lanjut.',
     comingSoon: 'Modul pelatihan, penjualan dan PNBP akan tersedia pada tahap berikutnya.',
   },
   scope: {
