@@ -200,6 +200,12 @@ describe('order and quotation requests from the public form', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('marks refused fields with a real aria-invalid attribute (bug: the attribute came out HTML-escaped)', async () => {
+    const res = await submitForm(goodForm('aria-key-000000000000001', { email: 'x' }));
+    expect(res.body).toMatch(/<input id="email"[^>]* aria-describedby="email-hint email-err"[^>]* aria-invalid="true">/);
+    expect(res.body).not.toContain('&quot;true&quot;');
+  });
+
   it('refuses an unpublished product, mixed UPTs and duplicate lines over the API, changing nothing', async () => {
     const before = await snapshot();
     const body = (lines: Array<{ productId: number; qty: number }>, key: string) => ({ kind: 'quotation', buyerKind: 'individual', buyerName: 'Budi Santoso', phone: '081234567890', region: 'Kota Bandung', idempotencyKey: key, lines });

@@ -11,7 +11,7 @@ import { useT } from '../../i18n/index.ts';
 import { useRequests, type OrderRequestSummary } from './api.ts';
 
 const PAGE_SIZE = 50;
-export const STATUS_COLORS: Record<string, string> = { new: 'blue', in_progress: 'yellow', answered: 'green', declined: 'gray', converted: 'teal' };
+export const STATUS_COLORS: Record<string, string> = { new: 'blue', in_progress: 'grape', answered: 'green', declined: 'gray', converted: 'green' };
 
 export default function RequestsPage() {
   const { t, lang } = useT();

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../../shared/i18n/lang.ts';
 import { BUYER_KINDS, REQUEST_KINDS } from '../../../../shared/schemas/catalogue.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, raw, type SafeHtml } from './html.ts';
 import { link, type PageContext } from './layout.ts';
 import { rupiah, strings } from './strings.ts';
 
@@ -22,17 +22,18 @@ function field(ctx: PageContext, name: string, label: string, values: FormValues
   const err = errors[name];
   const hintId = opts.hint ? `${name}-hint` : undefined;
   const errId = err ? `${name}-err` : undefined;
-  const described = [hintId, errId].filter(Boolean).join(' ') || undefined;
+  const ids = [hintId, errId].filter(Boolean).join(' ');
+  const described = ids ? html` aria-describedby="${ids}"` : '';
   const control = opts.textarea
-    ? html`<textarea id="${name}" name="${name}" rows="3" aria-describedby="${described}" ${err ? 'aria-invalid="true"' : ''}>${values[name] ?? ''}</textarea>`
-    : html`<input id="${name}" name="${name}" type="${opts.type ?? 'text'}" value="${values[name] ?? ''}" autocomplete="${opts.autocomplete ?? 'off'}" aria-describedby="${described}" ${opts.required ? 'required' : ''} ${err ? 'aria-invalid="true"' : ''}>`;
+    ? html`<textarea id="${name}" name="${name}" rows="3"${described} ${err ? raw('aria-invalid="true"') : ''}>${values[name] ?? ''}</textarea>`
+    : html`<input id="${name}" name="${name}" type="${opts.type ?? 'text'}" value="${values[name] ?? ''}" autocomplete="${opts.autocomplete ?? 'off'}"${described} ${opts.required ? raw('required') : ''} ${err ? raw('aria-invalid="true"') : ''}>`;
   return html`<div class="field"><label for="${name}">${label}</label>${control}${opts.hint ? html`<p class="hint" id="${hintId}">${opts.hint}</p>` : ''}${err ? html`<p class="err" id="${errId}">${err}</p>` : ''}</div>`;
 }
 
 function select(name: string, label: string, options: ReadonlyArray<{ value: string; label: string }>, values: FormValues, errors: Record<string, string>): SafeHtml {
   const err = errors[name];
-  return html`<div class="field"><label for="${name}">${label}</label><select id="${name}" name="${name}" ${err ? html`aria-invalid="true" aria-describedby="${name}-err"` : ''}>
-${options.map((o) => html`<option value="${o.value}" ${values[name] === o.value ? 'selected' : ''}>${o.label}</option>`)}</select>${err ? html`<p class="err" id="${name}-err">${err}</p>` : ''}</div>`;
+  return html`<div class="field"><label for="${name}">${label}</label><select id="${name}" name="${name}"${err ? html` aria-invalid="true" aria-describedby="${name}-err"` : ''}>
+${options.map((o) => html`<option value="${o.value}"${values[name] === o.value ? raw(' selected') : ''}>${o.label}</option>`)}</select>${err ? html`<p class="err" id="${name}-err">${err}</p>` : ''}</div>`;
 }
 
 export function orderForm(ctx: PageContext, opts: { productId: number; uptName: string; products: FormProduct[]; values: FormValues; errors: Record<string, string>; key: string; banner?: string }): SafeHtml {
@@ -50,7 +51,7 @@ ${opts.products.map((p) => {
   const name = qtyField(p.id);
   const err = errors[name];
   return html`<tr><td><label for="${name}">${p.name}</label></td><td>${rupiah(p.priceRupiah, lang)} / ${p.unit}</td>
-<td><input id="${name}" name="${name}" type="number" min="0" step="1" inputmode="numeric" value="${values[name] ?? ''}" ${err ? html`aria-invalid="true" aria-describedby="${name}-err"` : ''}>${err ? html`<p class="err" id="${name}-err">${err}</p>` : ''}</td></tr>`;
+<td><input id="${name}" name="${name}" type="number" min="0" step="1" inputmode="numeric" value="${values[name] ?? ''}"${err ? html` aria-invalid="true" aria-describedby="${name}-err"` : ''}>${err ? html`<p class="err" id="${name}-err">${err}</p>` : ''}</td></tr>`;
 })}
 </tbody></table><p class="hint">${s.priceNote}</p></fieldset>
 <fieldset><legend>${s.kind}</legend>
