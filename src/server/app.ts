@@ -12,6 +12,7 @@ import { errorJson } from './http/errors-handler.ts';
 import { registerModules } from './modules/index.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
 import { docsRoutes } from './modules/docs/routes.ts';
+import { cataloguePages } from './modules/catalogue/pages/routes.ts';
 import { webRoutes } from './web.ts';
 
 export const LANG_COOKIE = 'giatja_lang';
@@ -43,6 +44,7 @@ export function createApp(services: Services, opts: { webDir?: string } = {}) {
 
   opsRoutes(app);
   docsRoutes(app, api);
+  cataloguePages(app);
   app.notFound((c) => errorJson(c, 404, 'NOT_FOUND'));
   if (opts.webDir) webRoutes(app, opts.webDir);
   app.onError(onError);

@@ -68,6 +68,9 @@ const SplitPage = lazy(() => salesPage(() => import('./areas/sales/SplitPage.tsx
 const PnbpPage = lazy(() => salesPage(() => import('./areas/pnbp/PnbpPage.tsx')));
 const PnbpReconciliationPage = lazy(() => salesPage(() => import('./areas/pnbp/ReconciliationPage.tsx')));
 const PnbpRollupPage = lazy(() => salesPage(() => import('./areas/pnbp/RollupPage.tsx')));
+const ListingsPage = lazy(() => workPage(() => import('./areas/catalogue/ListingsPage.tsx')));
+const RequestsPage = lazy(() => workPage(() => import('./areas/catalogue/RequestsPage.tsx')));
+const RequestDetailPage = lazy(() => workPage(() => import('./areas/catalogue/RequestDetailPage.tsx')));
 
 const need = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -159,6 +162,9 @@ export function App() {
           <Route path="/pnbp" element={need('pnbp.read', <PnbpPage />)} />
           <Route path="/pnbp/rekonsiliasi" element={need('pnbp.read', <PnbpReconciliationPage />)} />
           <Route path="/pnbp/rekap" element={need('pnbp.read', <PnbpRollupPage />)} />
+          <Route path="/katalog-upt" element={need('sales.read', <ListingsPage />)} />
+          <Route path="/permintaan" element={need('sales.read', <RequestsPage />)} />
+          <Route path="/permintaan/:id" element={need('sales.read', <RequestDetailPage />)} />
           <Route path="/pengguna" element={need('user.read', <UsersPage />)} />
           <Route path="/pengguna/baru" element={need('user.manage', <UserCreatePage />)} />
           <Route path="/pengguna/:id" element={need('user.read', <UserDetailPage />)} />

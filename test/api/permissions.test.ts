@@ -37,7 +37,7 @@ const REFERENCE_ROUTES = new Set([
 let t: TestApp;
 const clients = new Map<Role, Client>();
 /** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
-const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0, ownLocation: 0, foreignLocation: 0, ownSale: 0, foreignSale: 0, ownSalePayment: 0, foreignSalePayment: 0, ownSplit: 0, foreignSplit: 0, ownBilling: 0, foreignBilling: 0, ownPayment: 0, foreignPayment: 0 };
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0, ownLocation: 0, foreignLocation: 0, ownSale: 0, foreignSale: 0, ownSalePayment: 0, foreignSalePayment: 0, ownSplit: 0, foreignSplit: 0, ownBilling: 0, foreignBilling: 0, ownPayment: 0, foreignPayment: 0, ownRequest: 0, foreignRequest: 0, ownPhoto: 0, foreignPhoto: 0 };
 
 function registeredRoutes(): Array<{ method: string; path: string }> {
   const seen = new Set<string>();
@@ -61,6 +61,8 @@ function fill(path: string, own: boolean): string {
     .replace(':splitId', String(own ? ids.ownSplit : ids.foreignSplit))
     .replace('/production/batches/:batchId', `/production/batches/${own ? ids.ownProductionBatch : ids.foreignProductionBatch}`)
     .replace(':productId', String(own ? ids.ownProduct : ids.foreignProduct))
+    .replace(':requestId', String(own ? ids.ownRequest : ids.foreignRequest))
+    .replace(':photoId', String(own ? ids.ownPhoto : ids.foreignPhoto))
     .replace(':moveId', String(own ? ids.ownMove : ids.foreignMove))
     .replace(':billingId', String(own ? ids.ownBilling : ids.foreignBilling))
     .replace(':salePaymentId', String(own ? ids.ownSalePayment : ids.foreignSalePayment))
@@ -166,6 +168,12 @@ beforeAll(async () => {
   const pnbp = async (upt: number) => (await t.db.one<{ b: number; p: number }>('SELECT billing_id AS b, id AS p FROM pnbp_payment WHERE upt_id = $1 ORDER BY id LIMIT 1', [upt]))!;
   ({ b: ids.ownBilling, p: ids.ownPayment } = await pnbp(ids.ownUpt));
   ({ b: ids.foreignBilling, p: ids.foreignPayment } = await pnbp(ids.foreignUpt));
+  // Catalogue: a request (seeded demo inbox) and a photo of the fixture product, in each UPT.
+  const request = async (upt: number) => one(`SELECT id FROM order_request WHERE upt_id = ${upt} ORDER BY id LIMIT 1`);
+  [ids.ownRequest, ids.foreignRequest] = [await request(ids.ownUpt), await request(ids.foreignUpt)];
+  const photo = async (product: number) => one(`INSERT INTO product_photo (product_id, upt_id, kanwil_id, file_name, mime, sha256, size_bytes, content)
+    SELECT id, upt_id, kanwil_id, 'uji.png', 'image/png', md5(random()::text), 8, '\\x89504e470d0a1a0a'::bytea FROM product WHERE id = ${product} RETURNING id`);
+  [ids.ownPhoto, ids.foreignPhoto] = [await photo(ids.ownProduct), await photo(ids.foreignProduct)];
   ids.ownUpload = (await upload(clients.get('upt_operator')!)).uploadId;
   ids.foreignUpload = (await upload(foreignOperator)).uploadId;
 }, 180_000);
@@ -409,6 +417,22 @@ describe('scope', () => {
       const res = await c.get<{ rows: Array<{ kanwilId: number }> }>('/api/v1/pnbp/summary?year=2026');
       expect(res.body.rows.length).toBeGreaterThan(0);
       expect(res.body.rows.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/catalogue/requests': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }>; total: number }>('/api/v1/catalogue/requests?pageSize=200');
+      expect(res.body.total).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/catalogue/requests/counts': async (c) => {
+      const res = await c.get<{ items: Array<{ uptId: number }> }>('/api/v1/catalogue/requests/counts');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      const own = new Set((await t.db.query<{ id: number }>('SELECT id FROM upt WHERE kanwil_id = $1', [ids.ownKanwil])).map((u) => u.id));
+      expect(res.body.items.every((r) => own.has(r.uptId))).toBe(true);
+    },
+    'GET /api/v1/catalogue/listings': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/catalogue/listings');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
     },
     'GET /api/v1/audit': async (c) => {
       const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');

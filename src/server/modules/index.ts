@@ -16,6 +16,7 @@ import { foodRoutes } from './food/routes.ts';
 import { productionRoutes } from './production/routes.ts';
 import { salesRoutes } from './sales/routes.ts';
 import { pnbpRoutes } from './pnbp/routes.ts';
+import { catalogueRoutes } from './catalogue/routes.ts';
 
 /** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
 export function registerModules(api: OpenAPIHono<AppEnv>): void {
@@ -35,4 +36,5 @@ export function registerModules(api: OpenAPIHono<AppEnv>): void {
   productionRoutes(api);
   salesRoutes(api);
   pnbpRoutes(api);
+  catalogueRoutes(api);
 }

@@ -7,6 +7,7 @@ import { seedInmates } from './inmates.ts';
 import { seedWork } from './work.ts';
 import { seedSales } from './sales.ts';
 import { seedPnbp } from './pnbp.ts';
+import { seedCatalogue } from './catalogue.ts';
 import type { Queryable } from '../db/pool.ts';
 
 export type DatasetSize = 'demo' | 'national';
@@ -65,8 +66,12 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
       // Work for the demo UPTs (both sizes): about 8 weeks of attendance and premi.
       const demoUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
       await seedWork(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id), days: 56 });
-      await seedSales(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id) });
     }
+    // The public catalogue: the demo UPTs' products (and ~20,000 across all UPTs at national size).
+    const catalogueUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
+    await seedCatalogue(tx, { seed: opts.seed, size: opts.size, today: opts.today, demoUptIds: catalogueUpts.map((u) => u.id) });
+    // Sales of the demo UPTs' products (after the catalogue made them), then PNBP billing their splits.
+    if (opts.inmates !== false) await seedSales(tx, { seed: opts.seed, today: opts.today, uptIds: catalogueUpts.map((u) => u.id) });
     // PNBP demo figures need no inmates: the populated UPTs get them either way.
     if (opts.size === 'demo') {
       const pnbpUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[]) ORDER BY array_position($1::text[], raw_name)', [DEMO_UPTS.map((d) => d.upt)]);

@@ -112,6 +112,9 @@ export async function seedSales(tx: Queryable, opts: { seed: number; today: stri
       VALUES ($1,$2,'2026-01-01','revenue',3500,5000,0,1500,'attendance','Contoh: 35% premi / 50% PNBP / 15% pembinaan dari penjualan (data contoh)')`, [u.id, u.kanwil_id]);
     await seedSplit(tx, u, prevMonth);
   }
+  // The on-hand totals the public catalogue reads, as insertMove would have kept them.
+  await tx.query(`INSERT INTO stock_on_hand (item_id, upt_id, qty) SELECT item_id, min(upt_id), sum(qty) FROM stock_move WHERE upt_id = ANY($1::int[]) GROUP BY item_id
+    ON CONFLICT (item_id) DO UPDATE SET qty = EXCLUDED.qty, updated_at = now()`, [opts.uptIds]);
   await tx.query(`INSERT INTO sales_month_rollup (upt_id, kanwil_id, month, revenue_rupiah, receipts)
     SELECT upt_id, kanwil_id, date_trunc('month', date)::date, sum(amount_rupiah), count(*) FROM sale_payment WHERE upt_id = ANY($1::int[]) GROUP BY 1, 2, 3
     ON CONFLICT (upt_id, month) DO UPDATE SET revenue_rupiah = sales_month_rollup.revenue_rupiah + EXCLUDED.revenue_rupiah, receipts = sales_month_rollup.receipts + EXCLUDED.receipts`, [opts.uptIds]);

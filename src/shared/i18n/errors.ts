@@ -101,6 +101,19 @@ export const FIELD_MESSAGES = {
   ntpn_format: { id: 'NTPN harus tepat 16 huruf/angka.', en: 'An NTPN has exactly 16 letters or digits.' },
   code6_format: { id: 'Kode harus tepat 6 angka.', en: 'The code has exactly 6 digits.' },
   month_format: { id: 'Bulan tidak valid (format YYYY-MM).', en: 'Invalid month (format YYYY-MM).' },
+  // Catalogue and order requests.
+  invalid_phone: { id: 'Nomor telepon tidak valid (contoh 0812 3456 7890 atau +62 812 3456 7890).', en: 'Invalid phone number (e.g. 0812 3456 7890 or +62 812 3456 7890).' },
+  contact_required: { id: 'Isi email atau nomor telepon agar UPT dapat menghubungi Anda.', en: 'Give an email address or a phone number so the unit can reach you.' },
+  institution_required: { id: 'Nama instansi wajib diisi untuk pemesan instansi.', en: 'The institution’s name is required for an institutional buyer.' },
+  no_items: { id: 'Isi jumlah untuk sedikitnya satu produk.', en: 'Enter a quantity for at least one product.' },
+  product_unavailable: { id: 'Produk ini tidak lagi tersedia di katalog.', en: 'This product is no longer in the catalogue.' },
+  one_upt_per_request: { id: 'Semua produk dalam satu permintaan harus dari UPT yang sama.', en: 'All products in one request must come from the same unit.' },
+  reason_required: { id: 'Alasan wajib diisi.', en: 'A reason is required.' },
+  status_transition: { id: 'Status ini tidak dapat dipilih dari status saat ini.', en: 'This status cannot follow the current one.' },
+  photo_type: { id: 'Foto harus berupa JPEG, PNG atau WebP.', en: 'The photo must be a JPEG, PNG or WebP image.' },
+  photo_too_large: { id: 'Foto terlalu besar (maksimal 5 MB).', en: 'The photo is too large (5 MB at most).' },
+  photo_limit: { id: 'Sudah ada 6 foto untuk produk ini. Hapus satu terlebih dahulu.', en: 'This product already has 6 photos. Remove one first.' },
+  spam_field: { id: 'Formulir tidak dapat dikirim. Kosongkan kolom tersembunyi lalu coba lagi.', en: 'The form cannot be sent. Leave the hidden field empty and try again.' },
 } satisfies Record<string, Bilingual>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -50,6 +50,8 @@ function useNavGroups(me: Me | null | undefined): NavGroup[] {
         { to: '/produksi', label: t('nav.production'), needs: 'work.read' },
         { to: '/produksi/stok', label: t('nav.stock'), needs: 'work.read' },
         { to: '/produksi/produk', label: t('nav.products'), needs: 'work.read' },
+        { to: '/katalog-upt', label: t('nav.catalogueListings'), needs: 'sales.read' },
+        { to: '/permintaan', label: t('nav.orderRequests'), needs: 'sales.read' },
       ],
     },
     {

@@ -11,6 +11,8 @@ export const PERSONAL_FIELDS: Record<string, readonly string[]> = {
   sale_payment: ['buyerContact', 'buyer_contact'],
   // Inmates receiving a premi share of sales proceeds are listed by name.
   proceeds_split: ['workers'],
+  // Buyers who send catalogue requests.
+  order_request: ['buyerName', 'buyer_name', 'email', 'phone'],
 };
 export const REDACTED = '[disembunyikan]';
 

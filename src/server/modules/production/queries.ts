@@ -100,6 +100,10 @@ export interface NewMove {
   createdBy: number;
 }
 
+/**
+ * The one way a move enters the ledger (production, stock, sales): appends it and keeps the item's
+ * on-hand total (`stock_on_hand`, read by the public catalogue) in the same transaction.
+ */
 export async function insertMove(tx: Queryable, m: NewMove): Promise<number> {
   const row = await tx.one<{ id: number }>(
     `INSERT INTO stock_move (upt_id, kanwil_id, date, item_id, location_id, lot_code, lot_expiry, qty, kind, unit_cost_rupiah, total_cost_rupiah,
@@ -110,6 +114,11 @@ export async function insertMove(tx: Queryable, m: NewMove): Promise<number> {
       m.move.qty, m.move.kind, m.unitCostRupiah ?? m.move.unitCostRupiah ?? null, m.totalCostRupiah ?? m.move.totalCostRupiah ?? null,
       m.move.reverses === undefined ? null : Number(m.move.reverses), m.move.idempotencyKey ?? null, m.reference ?? null, m.batchId ?? null, m.createdBy, m.saleId ?? null,
     ],
+  );
+  await tx.query(
+    `INSERT INTO stock_on_hand (item_id, upt_id, qty) VALUES ($1, $2, $3)
+     ON CONFLICT (item_id) DO UPDATE SET qty = stock_on_hand.qty + EXCLUDED.qty, updated_at = now()`,
+    [Number(m.move.itemId), m.uptId, m.move.qty],
   );
   return row!.id;
 }

@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/States.tsx';
 import { formatDate } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { OverstayHomeCard } from '../overstay/HomeCard.tsx';
+import { useRequestCounts } from '../catalogue/api.ts';
 
 interface QuickLink {
   to: string;
@@ -28,7 +29,9 @@ export default function HomePage() {
   const { data: me } = useMe();
   const { data: meta } = useMeta();
   const scopeText = useScopeText();
+  const requestCounts = useRequestCounts(hasPermission(me, 'sales.read'));
   if (!me) return null;
+  const newRequests = requestCounts.data?.items.reduce((n, r) => n + r.new, 0) ?? 0;
 
   const links: QuickLink[] = [];
   if (me.scope.level === 'upt' && me.scope.uptId && hasPermission(me, 'org.read')) {
@@ -54,6 +57,9 @@ export default function HomePage() {
     links.push({ to: '/produksi', title: t('nav.production'), description: t('home.productionDesc') });
   }
   if (hasPermission(me, 'pnbp.read')) links.push({ to: me.scope.level === 'upt' ? '/pnbp' : '/pnbp/rekap', title: t('nav.groupSales'), description: t('home.pnbpDesc') });
+  if (hasPermission(me, 'sales.read')) {
+    links.push({ to: '/permintaan?status=new', title: t('nav.orderRequests'), description: newRequests ? t('home.newRequests', { count: newRequests }) : t('home.requestsDesc') });
+  }
   if (hasPermission(me, 'wbp.import')) links.push({ to: '/impor', title: t('nav.imports'), description: t('home.importsDesc') });
   if (hasPermission(me, 'calculation.run')) {
     links.push({ to: '/kalkulator', title: t('nav.calculator'), description: t('home.calculatorDesc') });
