@@ -70,7 +70,7 @@ const PnbpReconciliationPage = lazy(() => salesPage(() => import('./areas/pnbp/R
 const PnbpRollupPage = lazy(() => salesPage(() => import('./areas/pnbp/RollupPage.tsx')));
 const ListingsPage = lazy(() => workPage(() => import('./areas/catalogue/ListingsPage.tsx')));
 const RequestsPage = lazy(() => workPage(() => import('./areas/catalogue/RequestsPage.tsx')));
-const RequestDetailPage = lazy(() => workPage(() => import('./areas/catalogue/RequestDetailPage.tsx')));
+const RequestDetailPage = lazy(() => salesPage(() => import('./areas/catalogue/RequestDetailPage.tsx')));
 
 const need = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 

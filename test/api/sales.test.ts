@@ -209,3 +209,28 @@ describe('proceeds split', () => {
     expect((await foreign.get(`/api/v1/sales/summary?year=2026&uptId=${id.upt}`)).status).toBe(403);
   });
 });
+
+describe('catalogue request → institutional order', () => {
+  it('turns a visitor’s request into a quotation with the prices the buyer saw, once, and marks the request converted', async () => {
+    await t.db.query('UPDATE product SET published = true WHERE id = $1', [id.bread]);
+    const anon = t.anon();
+    const sent = await anon.post<{ id?: number; number: string }>('/api/v1/catalogue/requests', {
+      kind: 'order', buyerKind: 'agency', buyerName: 'Rina Lestari', institution: 'Dinas Koperasi Kota Semarang', email: 'rina@example.go.id', region: 'Kota Semarang', idempotencyKey: 'visitor-order-0001', lines: [{ productId: id.bread, qty: 4 }],
+    });
+    expect(sent.status).toBe(201);
+    const req = (await t.db.one<{ id: number; version: number }>(`SELECT id, version FROM order_request WHERE idempotency_key = 'visitor-order-0001'`))!;
+    const before = await state();
+    const stale = await op.post<ErrorBody>(`/api/v1/sales/from-request/${req.id}`, { version: req.version + 1, locationId: id.store, idempotencyKey: 'from-req-0001' });
+    expect(stale.status).toBe(409);
+    expect(await state()).toEqual(before);
+    const made = await op.post<Sale & { externalReference: string; lines: Array<{ qty: number }> }>(`/api/v1/sales/from-request/${req.id}`, { version: req.version, locationId: id.store, idempotencyKey: 'from-req-0001' });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ status: 'quotation', totalRupiah: 48_000, externalReference: sent.body.number, buyerContact: 'rina@example.go.id' });
+    expect((await t.db.one<{ status: string }>('SELECT status FROM order_request WHERE id = $1', [req.id]))!.status).toBe('converted');
+    const retry = await op.post<Sale>(`/api/v1/sales/from-request/${req.id}`, { version: req.version, locationId: id.store, idempotencyKey: 'from-req-0001' });
+    expect([retry.status, retry.body.id]).toEqual([200, made.body.id]);
+    const again = await op.post<ErrorBody>(`/api/v1/sales/from-request/${req.id}`, { version: req.version + 1, locationId: id.store, idempotencyKey: 'from-req-0002' });
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect((await foreign.post(`/api/v1/sales/from-request/${req.id}`, { version: req.version + 1, locationId: id.store, idempotencyKey: 'from-req-0003' })).status).toBe(403);
+  });
+});

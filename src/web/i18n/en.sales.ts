@@ -106,6 +106,10 @@ export const enSales: SalesCatalog = {
     splitHistory: 'Split history',
     noSplits: 'No splits yet.',
     workers: 'Inmates',
+    convertTitle: 'Make it an institutional order',
+    convertIntro: 'Creates a quotation (PNW) with the products, quantities and prices the buyer saw; the request is marked converted.',
+    convert: 'Create quotation',
+    converted: 'Quotation {{number}} made from the catalogue request.',
     reverseSplit: 'Reverse',
   },
   pnbp: {

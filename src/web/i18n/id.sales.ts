@@ -107,6 +107,10 @@ export const idSales = {
     splitHistory: 'Riwayat bagi hasil',
     noSplits: 'Belum ada bagi hasil.',
     workers: 'WBP',
+    convertTitle: 'Jadikan pesanan instansi',
+    convertIntro: 'Membuat penawaran (PNW) dengan produk, jumlah dan harga yang dilihat pemesan; permintaan ini ditandai sudah diproses.',
+    convert: 'Buat penawaran',
+    converted: 'Penawaran {{number}} dibuat dari permintaan katalog.',
     reverseSplit: 'Batalkan',
   },
   pnbp: {

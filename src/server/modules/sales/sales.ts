@@ -139,6 +139,40 @@ async function deliver(tx: Queryable, sale: { id: number; upt_id: number; kanwil
   return total;
 }
 
+/**
+ * Writes a new sale of `upt` in the caller's transaction: numbers, lines, goods out of stock when
+ * they leave at once, the payment taken at the counter. Refuses (writing nothing) bad input.
+ */
+export async function insertSale(tx: Queryable, ctx: { userId: number; today: string }, upt: { id: number; kanwil_id: number }, input: z.infer<typeof SaleInput>): Promise<number> {
+  const user = { id: ctx.userId };
+  if (isAfter(input.date, ctx.today)) throw invalidField('date', 'date_in_future');
+  checkPayment(input);
+  await checkLocation(tx, input, upt.id);
+  const { priced, amounts, totalRupiah } = await checkLines(tx, input, upt.id);
+  const status = initialStatus(input.channel);
+  const quotation = input.channel === 'institution' ? await nextDocNumber(tx, upt.id, yearOf(input.date), 'quotation') : null;
+  const sale = (await tx.one<{ id: number }>(
+    `INSERT INTO sale (upt_id, kanwil_id, channel, status, date, buyer_kind, buyer_name, buyer_institution, buyer_contact, external_reference, order_request_id,
+       location_id, quotation_number, total_rupiah, note, idempotency_key, created_by)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
+    [upt.id, upt.kanwil_id, input.channel, status, input.date, input.buyer?.kind ?? null, input.buyer?.name ?? null, input.buyer?.institution ?? null,
+      input.buyer?.contact ?? null, input.externalReference ?? null, input.orderRequestId ?? null, input.locationId, quotation, totalRupiah, input.note ?? null,
+      input.idempotencyKey, user.id],
+  ))!;
+  const id = Number(sale.id);
+  await tx.query(
+    `INSERT INTO sale_line (sale_id, product_id, activity_id, qty, unit_price_rupiah, amount_rupiah)
+     SELECT $1, * FROM unnest($2::int[], $3::int[], $4::bigint[], $5::bigint[], $6::bigint[])`,
+    [id, priced.map((l) => l.productId), priced.map((l) => l.activityId), priced.map((l) => l.qty), priced.map((l) => l.unitPriceRupiah), amounts],
+  );
+  if (goodsLeft(status)) await deliver(tx, { id, upt_id: upt.id, kanwil_id: upt.kanwil_id, location_id: input.locationId, label: `sale:${id}` }, input.date, user.id);
+  if (input.payment && totalRupiah > 0) {
+    const row = await lockSale(tx, id);
+    await pay(tx, row, { date: input.date, amountRupiah: totalRupiah, method: input.payment.method, reference: input.payment.reference ?? null, idempotencyKey: null }, user.id);
+  }
+  return id;
+}
+
 export function saleRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
@@ -169,31 +203,7 @@ export function saleRoutes(app: OpenAPIHono<AppEnv>) {
         if (existing.upt_id !== upt.id) throw keyConflict();
         return { id: Number(existing.id), created: false };
       }
-      if (isAfter(input.date, clock.today())) throw invalidField('date', 'date_in_future');
-      checkPayment(input);
-      await checkLocation(tx, input, upt.id);
-      const { priced, amounts, totalRupiah } = await checkLines(tx, input, upt.id);
-      const status = initialStatus(input.channel);
-      const quotation = input.channel === 'institution' ? await nextDocNumber(tx, upt.id, yearOf(input.date), 'quotation') : null;
-      const sale = (await tx.one<{ id: number }>(
-        `INSERT INTO sale (upt_id, kanwil_id, channel, status, date, buyer_kind, buyer_name, buyer_institution, buyer_contact, external_reference, order_request_id,
-           location_id, quotation_number, total_rupiah, note, idempotency_key, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
-        [upt.id, upt.kanwil_id, input.channel, status, input.date, input.buyer?.kind ?? null, input.buyer?.name ?? null, input.buyer?.institution ?? null,
-          input.buyer?.contact ?? null, input.externalReference ?? null, input.orderRequestId ?? null, input.locationId, quotation, totalRupiah, input.note ?? null,
-          input.idempotencyKey, user.id],
-      ))!;
-      const id = Number(sale.id);
-      await tx.query(
-        `INSERT INTO sale_line (sale_id, product_id, activity_id, qty, unit_price_rupiah, amount_rupiah)
-         SELECT $1, * FROM unnest($2::int[], $3::int[], $4::bigint[], $5::bigint[], $6::bigint[])`,
-        [id, priced.map((l) => l.productId), priced.map((l) => l.activityId), priced.map((l) => l.qty), priced.map((l) => l.unitPriceRupiah), amounts],
-      );
-      if (goodsLeft(status)) await deliver(tx, { id, upt_id: upt.id, kanwil_id: upt.kanwil_id, location_id: input.locationId, label: `sale:${id}` }, input.date, user.id);
-      if (input.payment && totalRupiah > 0) {
-        const row = await lockSale(tx, id);
-        await pay(tx, row, { date: input.date, amountRupiah: totalRupiah, method: input.payment.method, reference: input.payment.reference ?? null, idempotencyKey: null }, user.id);
-      }
+      const id = await insertSale(tx, { userId: user.id, today: clock.today() }, upt, input);
       const after = await describeSale(tx, id, { personal: true });
       await recordAudit(tx, actorOf(c), { entity: 'sale', entityId: id, action: 'create', after, scope: { kanwilId: upt.kanwil_id, uptId: upt.id } });
       return { id, created: true };

@@ -15,6 +15,7 @@ import { formatDateTime, formatRupiah } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { catalogueKeys, useRequest, type OrderRequest } from './api.ts';
 import { STATUS_COLORS } from './RequestsPage.tsx';
+import { ConvertRequest } from '../sales/ConvertRequest.tsx';
 
 type Line = OrderRequest['lines'][number];
 
@@ -108,6 +109,7 @@ export default function RequestDetailPage() {
         <Text fw={700} mt="xs">{t('catalogue.total')}: {formatRupiah(req.totalRupiah)}</Text>
       </Section>
       {hasPermission(me, 'sales.write') && req.status !== 'converted' && <Actions request={req} />}
+      {hasPermission(me, 'sales.write') && req.status !== 'converted' && req.status !== 'declined' && <ConvertRequest requestId={req.id} uptId={req.uptId} version={req.version} />}
     </div>
   );
 }
