@@ -43,3 +43,18 @@ export const ACCESS_REGISTRY = new Map<string, Access>();
 export function declarePlainRoute(method: string, path: string, access: Access): void {
   ACCESS_REGISTRY.set(routeKey(method, path), access);
 }
+
+/**
+ * The resolver for a route about one row of a table carrying `kanwil_id` and `upt_id`, found by the
+ * path parameter `param` (e.g. `rowTarget('sale', 'saleId')`). The table name is a literal from
+ * code, never from the request.
+ */
+export function rowTarget(table: string, param: string): TargetResolver {
+  const sql = `SELECT kanwil_id, upt_id FROM ${table} WHERE id = $1`;
+  return async (c) => {
+    const id = Number(c.req.param(param));
+    if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+    const r = await c.get('services').db.one<{ kanwil_id: number; upt_id: number }>(sql, [id]);
+    return r ? { kanwilId: r.kanwil_id, uptId: r.upt_id } : undefined;
+  };
+}

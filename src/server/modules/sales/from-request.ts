@@ -5,7 +5,7 @@ import { msg } from '../../../shared/i18n/zod-issues.ts';
 import { PositiveId, Version } from '../../../shared/schemas/common.ts';
 import { IdempotencyKey, Sale, type SaleInput } from '../../../shared/schemas/sales.ts';
 import { recordAudit } from '../../audit/trail.ts';
-import { targetRoute, type TargetResolver } from '../../http/access.ts';
+import { rowTarget, targetRoute } from '../../http/access.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { invalidField, notFound, outOfScope } from '../../http/errors.ts';
@@ -15,10 +15,7 @@ import { moveRequest } from '../catalogue/requests.ts';
 import { describeSale } from './queries.ts';
 import { insertSale, salesTags as tags } from './sales.ts';
 
-const requestTarget: TargetResolver = async (c) => {
-  const r = await c.get('services').db.one<{ kanwil_id: number; upt_id: number }>('SELECT kanwil_id, upt_id FROM order_request WHERE id = $1', [Number(c.req.param('requestId'))]);
-  return r ? { kanwilId: r.kanwil_id, uptId: r.upt_id } : undefined;
-};
+const requestTarget = rowTarget('order_request', 'requestId');
 
 export const FromRequestInput = z.strictObject({
   /** The request's version the officer saw. */

@@ -5,7 +5,7 @@ import { scopeCondition } from '../../../shared/access/scope.ts';
 import { PositiveId } from '../../../shared/schemas/common.ts';
 import { ProceedsRule, ProceedsRuleInput, ProceedsSplit, ReasonInput, SplitInput, SplitPreview, SplitPreviewQuery } from '../../../shared/schemas/sales.ts';
 import { recordAudit } from '../../audit/trail.ts';
-import { filteredRoute, ownScopeRoute, targetRoute, type TargetResolver } from '../../http/access.ts';
+import { filteredRoute, ownScopeRoute, rowTarget, targetRoute } from '../../http/access.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { AppError, invalidField, notFound } from '../../http/errors.ts';
@@ -17,10 +17,7 @@ import { applySplit, planSplit, RULE_SELECT, type RuleRow } from './split-servic
 
 const tags = ['Bagi hasil / Proceeds split'];
 
-const splitTarget: TargetResolver = async (c) => {
-  const s = await c.get('services').db.one<{ kanwil_id: number; upt_id: number }>('SELECT kanwil_id, upt_id FROM proceeds_split WHERE id = $1', [Number(c.req.param('splitId'))]);
-  return s ? { kanwilId: s.kanwil_id, uptId: s.upt_id } : undefined;
-};
+const splitTarget = rowTarget('proceeds_split', 'splitId');
 
 const rulesRoute = defineRoute({
   method: 'get', path: '/sales/proceeds-rules', tags, summary: 'Aturan bagi hasil / proceeds split rules',

@@ -10,7 +10,7 @@ import { PositiveId } from '../../../shared/schemas/common.ts';
 import { PaymentInput, ReasonInput, Sale, SaleInput, SaleListQuery, SalePage, SaleStepInput } from '../../../shared/schemas/sales.ts';
 import { recordAudit } from '../../audit/trail.ts';
 import type { Queryable } from '../../db/pool.ts';
-import { filteredRoute, ownScopeRoute, targetRoute, type TargetResolver } from '../../http/access.ts';
+import { filteredRoute, ownScopeRoute, rowTarget, targetRoute } from '../../http/access.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { AppError, invalidField, outOfScope, versionConflict } from '../../http/errors.ts';
@@ -25,16 +25,9 @@ import { takeOut } from './stock-out.ts';
 
 export const salesTags = ['Penjualan / Sales'];
 const tags = salesTags;
-const saleIdOf = (c: Context<AppEnv>) => Number(c.req.param('saleId'));
 
-export const saleTarget: TargetResolver = async (c) => {
-  const s = await c.get('services').db.one<{ kanwil_id: number; upt_id: number }>('SELECT kanwil_id, upt_id FROM sale WHERE id = $1', [saleIdOf(c)]);
-  return s ? { kanwilId: s.kanwil_id, uptId: s.upt_id } : undefined;
-};
-const paymentTarget: TargetResolver = async (c) => {
-  const s = await c.get('services').db.one<{ kanwil_id: number; upt_id: number }>('SELECT kanwil_id, upt_id FROM sale_payment WHERE id = $1', [Number(c.req.param('salePaymentId'))]);
-  return s ? { kanwilId: s.kanwil_id, uptId: s.upt_id } : undefined;
-};
+export const saleTarget = rowTarget('sale', 'saleId');
+const paymentTarget = rowTarget('sale_payment', 'salePaymentId');
 const SaleParams = z.object({ saleId: PositiveId });
 
 const listRoute = defineRoute({

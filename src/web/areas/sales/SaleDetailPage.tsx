@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, S
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
-import { PAYMENT_METHODS, PaymentInput, ReasonInput, SaleStepInput, type Sale } from '../../../shared/schemas/sales.ts';
+import { PAYMENT_METHODS, PaymentInput, SaleStepInput, type Sale } from '../../../shared/schemas/sales.ts';
 import { post } from '../../api/client.ts';
 import { useMeta } from '../../api/queries.ts';
 import { hasPermission, useMe } from '../../auth/session.ts';
@@ -16,6 +16,7 @@ import { formatDate, formatNumber, formatRupiah } from '../../format.ts';
 import { tDynamic, useT } from '../../i18n/index.ts';
 import { newClientKey } from '../work/attendanceDraft.ts';
 import { documentUrl, salesKeys, useSale } from './api.ts';
+import { ReverseButton } from './ReverseButton.tsx';
 import { statusColor } from './SalesPage.tsx';
 
 /** One sale: what was sold, its documents, its next step, the money received. */
@@ -157,22 +158,5 @@ function PaymentForm({ sale, today }: { sale: Sale; today: string }) {
 function ReversePayment({ paymentId, saleId }: { paymentId: number; saleId: number }) {
   const { t } = useT();
   const refresh = useRefresh(saleId);
-  const [open, setOpen] = useState(false);
-  const form = useForm<{ reason: string }>({ reason: '' });
-  if (!open) return <Button size="xs" variant="subtle" color="red" onClick={() => setOpen(true)}>{t('sales.reversePayment')}</Button>;
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const input = form.validate(ReasonInput, { reason: form.values.reason });
-    if (!input) return;
-    const out = await form.run(() => post<Sale>(`/sales/payments/${paymentId}/reverse`, input));
-    if (out) { setOpen(false); refresh(out); }
-  }
-  return (
-    <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate aria-label={t('sales.reversePayment')}>
-      <Group gap="xs" align="flex-end">
-        <TextInput size="xs" label={t('sales.reason')} value={form.values.reason} onChange={(e) => form.set('reason', e.currentTarget.value)} error={form.errors.reason ?? form.errors.paymentId} />
-        <Button size="xs" color="red" type="submit" loading={form.submitting}>{t('sales.confirmReverse')}</Button>
-      </Group>
-    </form>
-  );
+  return <ReverseButton<Sale> path={`/sales/payments/${paymentId}/reverse`} label={t('sales.reversePayment')} errorField="paymentId" onDone={refresh} />;
 }

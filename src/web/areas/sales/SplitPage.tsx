@@ -14,6 +14,7 @@ import { numberOrNull, useForm } from '../../forms/form.ts';
 import { formatNumber, formatRupiah } from '../../format.ts';
 import { tDynamic, useT } from '../../i18n/index.ts';
 import { newClientKey } from '../work/attendanceDraft.ts';
+import { ReverseButton } from './ReverseButton.tsx';
 import { percentOfBp, usePreview, useRules, useSplits, type Rule, type Split } from './api.ts';
 
 /** Proceeds split: the dated rules, a month's preview and its application, the history with reversals. */
@@ -155,20 +156,5 @@ function ApplySplit({ today }: { today: string }) {
 function ReverseSplit({ id }: { id: number }) {
   const { t } = useT();
   const qc = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const form = useForm<{ reason: string }>({ reason: '' });
-  if (!open) return <Button size="xs" variant="subtle" color="red" onClick={() => setOpen(true)}>{t('sales.reverseSplit')}</Button>;
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const out = await form.run(() => post(`/sales/splits/${id}/reverse`, { reason: form.values.reason }));
-    if (out) { setOpen(false); invalidate(qc); }
-  }
-  return (
-    <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate aria-label={t('sales.reverseSplit')}>
-      <Group gap="xs" align="flex-end">
-        <TextInput size="xs" label={t('sales.reason')} value={form.values.reason} onChange={(e) => form.set('reason', e.currentTarget.value)} error={form.errors.reason ?? form.errors.splitId} />
-        <Button size="xs" color="red" type="submit" loading={form.submitting}>{t('sales.confirmReverse')}</Button>
-      </Group>
-    </form>
-  );
+  return <ReverseButton path={`/sales/splits/${id}/reverse`} label={t('sales.reverseSplit')} errorField="splitId" onDone={() => invalidate(qc)} />;
 }
