@@ -150,7 +150,7 @@ beforeAll(async () => {
   [ids.foreignProduct, ids.foreignMove, ids.foreignProductionBatch, ids.foreignItem] = [foreignProduction.product, foreignProduction.move, foreignProduction.batch, foreignProduction.item];
   // Training: a programme with the fixture inmate completed and certified, and a document; a partner
   // with an agreement ending within the alert window and its document — in each UPT.
-  const multipart = async (c: Client, path: string, bytes: Uint8Array, name: string) => {
+  const multipart = async (c: Client, path: string, bytes: Uint8Array<ArrayBuffer>, name: string) => {
     const fd = new FormData();
     fd.append('file', new File([bytes], name));
     const res = await t.app.request(path, { method: 'POST', body: fd, headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, host: 'localhost' } });
@@ -372,7 +372,10 @@ describe('scope', () => {
       expect(res.body.upts.length).toBeGreaterThan(0);
       expect(res.body.upts.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
       expect(res.body.kanwils.map((k) => k.kanwilId)).toEqual([ids.ownKanwil]);
-      expect(res.body.total.certified).toBe(1); // the foreign certificate is not counted
+      // Only the Kanwil's own certificates are counted (the foreign fixture and demo data are not).
+      const own = await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM competency_test WHERE kanwil_id = $1 AND result = 'kompeten' AND test_date BETWEEN '2026-01-01' AND '2026-12-31'`, [ids.ownKanwil]);
+      expect(res.body.total.certified).toBe(own!.n);
+      expect(own!.n).toBeGreaterThan(0);
     },
     'GET /api/v1/partners': async (c) => {
       const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/partners');

@@ -152,7 +152,7 @@ describe('training programmes', () => {
 });
 
 describe('programme documents', () => {
-  const upload = (c: Client, bytes: Uint8Array, name: string) => {
+  const upload = (c: Client, bytes: Uint8Array<ArrayBuffer>, name: string) => {
     const fd = new FormData();
     fd.append('file', new File([bytes], name));
     return t.app.request(`/api/v1/training/programmes/${programme.id}/files`, { method: 'POST', body: fd, headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, host: 'localhost' } });

@@ -5,6 +5,7 @@ import { seedOrganisation } from './organisation.ts';
 import { demoAccounts, seedUsers, DEMO_UPTS, type DemoAccount } from './users.ts';
 import { seedInmates } from './inmates.ts';
 import { seedWork } from './work.ts';
+import { seedPartners, seedTraining } from './training.ts';
 import type { Queryable } from '../db/pool.ts';
 
 export type DatasetSize = 'demo' | 'national';
@@ -63,6 +64,8 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
       // Work for the demo UPTs (both sizes): about 8 weeks of attendance and premi.
       const demoUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
       await seedWork(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id), days: 56 });
+      await seedTraining(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id) });
+      await seedPartners(tx, { today: opts.today, uptIds: demoUpts.map((u) => u.id) });
     }
     const info = { size: opts.size, seed: opts.seed, demo: opts.demo, duplicatesDropped: ref.duplicatesDropped };
     await tx.query(`INSERT INTO app_setting (key, value) VALUES ('seed', $1::jsonb)`, [JSON.stringify(info)]);
