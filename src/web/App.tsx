@@ -7,7 +7,7 @@ import { RequireAuth, RequirePermission } from './auth/guards.tsx';
 import { forgetSession, ME_KEY, useMe } from './auth/session.ts';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/States.tsx';
-import { loadWbpStrings, loadWorkStrings } from './i18n/index.ts';
+import { loadTrainingStrings, loadWbpStrings, loadWorkStrings } from './i18n/index.ts';
 
 // Every page is its own chunk: the first load carries only the shell. Pages live by area
 // (src/web/areas/<area>/, see areas/README.md), as the server's modules do.
@@ -31,6 +31,10 @@ function wbpPage<T>(load: () => Promise<T>): Promise<T> {
 /** A page of the "Kerja & Produksi" areas, with their strings. */
 function workPage<T>(load: () => Promise<T>): Promise<T> {
   return Promise.all([load(), loadWorkStrings()]).then(([m]) => m);
+}
+/** A page of the "Pelatihan & Kemitraan" areas, with their strings. */
+function trainingPage<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadTrainingStrings()]).then(([m]) => m);
 }
 const WbpListPage = lazy(() => wbpPage(() => import('./areas/wbp/WbpListPage.tsx')));
 const WbpCreatePage = lazy(() => wbpPage(() => import('./areas/wbp/WbpCreatePage.tsx')));
@@ -57,6 +61,14 @@ const ProductDetailPage = lazy(() => workPage(() => import('./areas/production/P
 const StockPage = lazy(() => workPage(() => import('./areas/production/StockPage.tsx')));
 const BatchCreatePage = lazy(() => workPage(() => import('./areas/production/BatchCreatePage.tsx')));
 const BatchDetailPage = lazy(() => workPage(() => import('./areas/production/BatchDetailPage.tsx')));
+// Training pages use a few shared work labels (name, register no.), so they carry both catalogs.
+const TrainingPage = lazy(() => trainingPage(() => workPage(() => import('./areas/training/TrainingPage.tsx'))));
+const ProgrammeCreatePage = lazy(() => trainingPage(() => import('./areas/training/ProgrammeCreatePage.tsx')));
+const ProgrammeDetailPage = lazy(() => trainingPage(() => workPage(() => import('./areas/training/ProgrammeDetailPage.tsx'))));
+const PartnersPage = lazy(() => trainingPage(() => import('./areas/partners/PartnersPage.tsx')));
+const PartnerCreatePage = lazy(() => trainingPage(() => import('./areas/partners/PartnerCreatePage.tsx')));
+const PartnerDetailPage = lazy(() => trainingPage(() => import('./areas/partners/PartnerDetailPage.tsx')));
+const AgreementsPage = lazy(() => trainingPage(() => import('./areas/partners/AgreementsPage.tsx')));
 
 const need = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -141,6 +153,13 @@ export function App() {
           <Route path="/produksi/stok" element={need('work.read', <StockPage />)} />
           <Route path="/produksi/batch/baru" element={need('work.write', <BatchCreatePage />)} />
           <Route path="/produksi/batch/:id" element={need('work.read', <BatchDetailPage />)} />
+          <Route path="/pelatihan" element={need('training.read', <TrainingPage />)} />
+          <Route path="/pelatihan/baru" element={need('training.write', <ProgrammeCreatePage />)} />
+          <Route path="/pelatihan/:id" element={need('training.read', <ProgrammeDetailPage />)} />
+          <Route path="/mitra" element={need('partner.read', <PartnersPage />)} />
+          <Route path="/mitra/baru" element={need('partner.write', <PartnerCreatePage />)} />
+          <Route path="/mitra/perjanjian" element={need('partner.read', <AgreementsPage />)} />
+          <Route path="/mitra/:id" element={need('partner.read', <PartnerDetailPage />)} />
           <Route path="/pengguna" element={need('user.read', <UsersPage />)} />
           <Route path="/pengguna/baru" element={need('user.manage', <UserCreatePage />)} />
           <Route path="/pengguna/:id" element={need('user.read', <UserDetailPage />)} />

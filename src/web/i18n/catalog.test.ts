@@ -5,6 +5,8 @@ import { enWork } from './en.work.ts';
 import { id } from './id.ts';
 import { idWbp } from './id.wbp.ts';
 import { idWork } from './id.work.ts';
+import { enTraining } from './en.training.ts';
+import { idTraining } from './id.training.ts';
 
 /** Every leaf of a nested catalog as `a.b.c` → value. */
 function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
@@ -23,14 +25,16 @@ function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('UI catalogs', () => {
-  const idKeys = flatten({ ...id, ...idWbp, ...idWork });
-  const enKeys = flatten({ ...en, ...enWbp, ...enWork });
+  const idKeys = flatten({ ...id, ...idWbp, ...idWork, ...idTraining });
+  const enKeys = flatten({ ...en, ...enWbp, ...enWork, ...enTraining });
 
   it('keep the shell and the area catalogs apart (no section in two)', () => {
     expect(Object.keys(idWbp).filter((k) => k in id)).toEqual([]);
     expect(Object.keys(enWbp).filter((k) => k in en)).toEqual([]);
     expect(Object.keys(idWork).filter((k) => k in id || k in idWbp)).toEqual([]);
     expect(Object.keys(enWork).filter((k) => k in en || k in enWbp)).toEqual([]);
+    expect(Object.keys(idTraining).filter((k) => k in id || k in idWbp || k in idWork)).toEqual([]);
+    expect(Object.keys(enTraining).filter((k) => k in en || k in enWbp || k in enWork)).toEqual([]);
   });
 
   it('have exactly the same keys', () => {

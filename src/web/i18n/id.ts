@@ -1,5 +1,6 @@
 import type { WbpCatalog } from './id.wbp.ts';
 import type { WorkCatalog } from './id.work.ts';
+import type { TrainingCatalog } from './id.training.ts';
 
 /**
  * Indonesian UI strings of the shell (default language); the WBP areas' strings are in
@@ -46,6 +47,10 @@ export const id = {
     production: 'Produksi',
     stock: 'Stok',
     products: 'Produk',
+    groupTraining: 'Pelatihan & Kemitraan',
+    training: 'Pelatihan & sertifikasi',
+    partners: 'Mitra & Pokmas Lipas',
+    agreements: 'Perjanjian akan berakhir',
     groupAccount: 'Akun',
     account: 'Akun saya',
     signOut: 'Keluar',
@@ -435,4 +440,4 @@ export const id = {
 /** The shell's strings (this file), used by `en.ts`. */
 export type ShellCatalog = typeof id;
 /** Every key the app may ask for: the shell's and those of the area catalogs (loaded with their pages). */
-export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog;
+export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog & TrainingCatalog;
