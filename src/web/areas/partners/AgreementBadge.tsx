@@ -7,7 +7,7 @@ export function AgreementBadge({ a }: { a: Pick<Agreement, 'daysLeft' | 'expired
   const { t } = useT();
   if (a.expired) return <Badge color="red" style={{ textTransform: 'none' }}>{t('partners.expired')}</Badge>;
   return (
-    <Badge color={a.alert ? 'orange' : 'gray'} variant={a.alert ? 'filled' : 'light'} style={{ textTransform: 'none' }} data-alert={a.alert ? 'true' : undefined}>
+    <Badge color={a.alert ? 'orange' : 'gray'} style={{ textTransform: 'none' }} data-alert={a.alert ? 'true' : undefined}>
       {a.alert ? `${t('partners.alert')} · ` : ''}
       {t('partners.daysLeft', { days: a.daysLeft })}
     </Badge>
