@@ -75,6 +75,10 @@ describe('partners, agreements and contributions', () => {
     expect(list.every((p) => p.kanwilId === jatengId)).toBe(true);
     const foreign = await t.as('operator.lapas.tangerang');
     expect((await foreign.get<ErrorBody>(`/api/v1/partners/${firm.id}`)).body.error.code).toBe('OUT_OF_SCOPE');
+    // A member that becomes another kind of partner leaves its Pokmas Lipas group (no server error).
+    const member = (await kanwil.get<{ items: Partner[] }>('/api/v1/partners?kind=pokmas_lipas')).body.items[0]!;
+    const changed = await kanwil.patch<Partner & { pokmasGroupId: number | null }>(`/api/v1/partners/${member.id}`, { version: member.version, kind: 'community' });
+    expect([changed.status, changed.body.kind, changed.body.pokmasGroupId]).toEqual([200, 'community', null]);
     const bad = await op.post<ErrorBody>('/api/v1/partners', { name: 'X', kind: 'perusahaan', contactEmail: 'bukan-email' });
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(['contactEmail', 'kind', 'name']);
   });

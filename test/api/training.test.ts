@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certificateLine, certificatesOf } from '../../src/server/modules/training/certificates.ts';
 import { trainingRealisation, trainingRealisationByScan } from '../../src/server/modules/training/realisation.ts';
 import { createTestApp, type Client, type TestApp } from '../support/app.ts';
 
@@ -137,6 +138,11 @@ describe('training programmes', () => {
     const list = await op.get<string>(`/api/v1/wbp/${wbpIds.a}/certificates/pdf`);
     expect(list.body.startsWith('%PDF-')).toBe(true);
     expect((await foreign.get<ErrorBody>(`/api/v1/wbp/${wbpIds.a}/certificates/pdf`)).body.error.code).toBe('OUT_OF_SCOPE');
+    // The premi statement paid out on release names the certificates held.
+    expect(certificateLine(await certificatesOf(t.db, wbpIds.a!))).toBe('Sertifikat kompetensi: Juru Las SMAW 3G (LSP Logam Mesin, No LGM.123.00001.2026, 02-11-2026).');
+    expect(certificateLine(await certificatesOf(t.db, wbpIds.b!))).toBe('');
+    const statement = await op.get<string>(`/api/v1/premi/wbp/${wbpIds.a}/statement`);
+    expect([statement.status, statement.headers.get('content-type')]).toEqual([200, 'application/pdf']);
   });
 
   it('undoes a completion in the realisation when it is withdrawn before any test', async () => {

@@ -102,6 +102,8 @@ export function directoryRoutes(app: OpenAPIHono<AppEnv>) {
       if (input.pokmasGroupId && (input.kind ?? before.kind) !== 'pokmas_lipas') throw invalidField('pokmasGroupId', 'invalid');
       const params: unknown[] = [id, input.version];
       const sets = Object.entries(input).filter(([k, v]) => v !== undefined && COLUMNS[k]).map(([k, v]) => `${COLUMNS[k]} = $${params.push(v)}`);
+      // A partner that stops being a Pokmas Lipas member leaves its group.
+      if (input.kind && input.kind !== 'pokmas_lipas' && input.pokmasGroupId === undefined) sets.push('pokmas_group_id = NULL');
       const ok = await tx.one(`UPDATE partner SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`, params);
       if (!ok) throw versionConflict();
       await recordAudit(tx, actorOf(c), { entity: 'partner', entityId: id, action: 'update', before, after: input, scope });

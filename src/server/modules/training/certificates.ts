@@ -31,6 +31,12 @@ export async function certificatesOf(db: Queryable, wbpId: number): Promise<Cert
   return rows.map((r) => ({ ...r, id: Number(r.id), participantId: Number(r.participantId), wbpId: Number(r.wbpId) }));
 }
 
+/** One line for the release papers (premi statement paid out on release): every certificate held. */
+export function certificateLine(certs: Certificate[]): string {
+  if (!certs.length) return '';
+  return `Sertifikat kompetensi: ${certs.map((x) => `${x.scheme} (${x.lspName}, No ${x.certificateNumber}, ${dmy(x.testDate)})`).join('; ')}.`;
+}
+
 const History = z.object({
   participations: z.array(z.object({
     id: z.number().int(), programmeId: z.number().int(), programmeName: z.string(), skill: z.string(), uptName: z.string(), startDate: z.string(), endDate: z.string(),
