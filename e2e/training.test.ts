@@ -157,6 +157,21 @@ describe('Pelatihan & Kemitraan (browser)', () => {
     await axe(page, '/mitra/perjanjian');
   });
 
+  it('lets a Kanwil officer form a Pokmas Lipas group at a Bapas and see it checked against the rule', async () => {
+    const page = await as('kanwil.jateng');
+    await open(page, '/mitra');
+    const form = page.getByRole('form', { name: 'Bentuk kelompok Pokmas Lipas' });
+    await form.getByLabel(/^Bapas/).selectOption({ label: 'Bapas Kelas II Klaten' });
+    await form.getByLabel(/^Nama kelompok/).fill(`Pokmas Lipas Klaten ${stamp}`);
+    await form.getByLabel(/^Bidang/).selectOption('kemandirian_kepribadian');
+    await form.getByRole('button', { name: 'Bentuk kelompok Pokmas Lipas' }).click();
+    await form.getByRole('status').getByText(`Kelompok "Pokmas Lipas Klaten ${stamp}" terbentuk.`).waitFor();
+    const row = page.getByRole('table', { name: 'Pokmas Lipas per Bapas' }).getByRole('row').filter({ hasText: 'Bapas Kelas II Klaten' });
+    await row.getByText('Belum terpenuhi').waitFor();
+    await row.getByText('Belum ada kelompok bidang hukum dan kemasyarakatan.').waitFor();
+    await axe(page, '/mitra (Kanwil)');
+  });
+
   it('has no serious accessibility problem on the pages visited', () => {
     expect(axeProblems).toEqual([]);
   });

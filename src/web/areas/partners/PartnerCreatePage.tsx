@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/Page.tsx';
 import { UptPicker, type UptChoice } from '../../components/UptPicker.tsx';
 import { nullIfBlank, useForm } from '../../forms/form.ts';
 import { useT } from '../../i18n/index.ts';
-import { partnerKeys } from './api.ts';
+import { partnerKeys, usePokmas } from './api.ts';
 
 export default function PartnerCreatePage() {
   const { t } = useT();
@@ -18,14 +18,17 @@ export default function PartnerCreatePage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const [upt, setUpt] = useState<UptChoice>({ kanwilId: '', uptId: '' });
-  const form = useForm({ name: '', kind: 'firm', contactName: '', contactPhone: '', contactEmail: '', address: '' });
+  const pokmas = usePokmas();
+  const groups = (pokmas.data?.bapas ?? []).flatMap((b) => b.groups.map((g) => ({ ...g, uptId: b.uptId, uptName: b.uptName })));
+  const form = useForm({ pokmasGroupId: '', name: '', kind: 'firm', contactName: '', contactPhone: '', contactEmail: '', address: '' });
   const v = form.values;
   const e = form.errors;
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
+    const group = v.kind === 'pokmas_lipas' ? groups.find((g) => String(g.id) === v.pokmasGroupId) : undefined;
     const input = form.validate(PartnerInput, {
-      ...(me?.scope.level !== 'upt' && upt.uptId ? { uptId: Number(upt.uptId) } : {}),
+      ...(group ? { uptId: group.uptId, pokmasGroupId: group.id } : me?.scope.level !== 'upt' && upt.uptId ? { uptId: Number(upt.uptId) } : {}),
       ...(me?.scope.level === 'national' && !upt.uptId && upt.kanwilId ? { kanwilId: Number(upt.kanwilId) } : {}),
       name: v.name, kind: v.kind, contactName: nullIfBlank(v.contactName), contactPhone: nullIfBlank(v.contactPhone), contactEmail: nullIfBlank(v.contactEmail), address: nullIfBlank(v.address),
     });
@@ -51,6 +54,13 @@ export default function PartnerCreatePage() {
                 label={t('partners.fields.kind')} value={v.kind} onChange={(x) => form.set('kind', x.currentTarget.value)} error={e.kind}
                 data={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners.kinds.${k}`) }))}
               />
+              {v.kind === 'pokmas_lipas' && (
+                <NativeSelect
+                  label={t('partners.group.member')} value={v.pokmasGroupId} onChange={(x) => form.set('pokmasGroupId', x.currentTarget.value)} error={e.pokmasGroupId}
+                  description={groups.length === 0 ? t('partners.group.noGroups') : undefined}
+                  data={[{ value: '', label: '—' }, ...groups.map((g) => ({ value: String(g.id), label: `${g.name} · ${g.uptName}` }))]}
+                />
+              )}
               <TextInput label={t('partners.fields.contactName')} value={v.contactName} onChange={(x) => form.set('contactName', x.currentTarget.value)} error={e.contactName} />
               <TextInput label={t('partners.fields.contactPhone')} value={v.contactPhone} onChange={(x) => form.set('contactPhone', x.currentTarget.value)} error={e.contactPhone} inputMode="tel" />
               <TextInput label={t('partners.fields.contactEmail')} value={v.contactEmail} onChange={(x) => form.set('contactEmail', x.currentTarget.value)} error={e.contactEmail} type="email" />

@@ -8,7 +8,9 @@ import { SourceBadge } from '../../components/SourceBadge.tsx';
 import { EmptyState, ErrorState, Loading, Section } from '../../components/States.tsx';
 import { formatNumber, formatRupiah } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
+import { useMeta } from '../../api/queries.ts';
 import { usePartners, usePokmas, type Partner, type PokmasSummary } from './api.ts';
+import { GroupForm } from './GroupForm.tsx';
 
 type Bapas = PokmasSummary['bapas'][number];
 
@@ -20,6 +22,7 @@ export default function PartnersPage() {
   const kind = params.get('jenis') ?? '';
   const list = usePartners({ kind: kind || undefined });
   const pokmas = usePokmas();
+  const { data: meta } = useMeta();
 
   const columns: Column<Partner>[] = [
     {
@@ -83,6 +86,7 @@ export default function PartnersPage() {
               {pokmas.data.bapas.some((b) => b.totalGroups > 0) && (
                 <DataTable caption={t('partners.pokmasTitle')} columns={bapasCols} rows={pokmas.data.bapas.filter((b) => b.totalGroups > 0)} rowKey={(b) => b.uptId} />
               )}
+              {hasPermission(me, 'partner.write') && meta && pokmas.data.bapas.length > 0 && <GroupForm bapas={pokmas.data.bapas} today={meta.today} />}
             </Stack>
           )}
         </Section>
