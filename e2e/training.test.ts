@@ -74,7 +74,7 @@ describe('Pelatihan & Kemitraan (browser)', () => {
     await page.waitForURL((u) => /^\/pelatihan\/\d+$/.test(u.pathname));
     state.programmeId = Number(new URL(page.url()).pathname.split('/').pop());
     await settle(page);
-    await page.getByRole('status').filter({ hasText: 'tersimpan' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Pelatihan "Las listrik E2E ${stamp}" tersimpan.` }).waitFor();
 
     const unknown = `B.I-TIDAKADA-${stamp}`;
     await page.getByLabel(/^Daftar No Register/).fill([...state.inmates.map((w) => w.noRegister), unknown].join('\n'));
@@ -84,6 +84,19 @@ describe('Pelatihan & Kemitraan (browser)', () => {
     await report.getByText(`Tidak ditemukan: ${unknown}`).waitFor();
     const participants = page.getByRole('table', { name: 'Peserta' });
     for (const w of state.inmates) await participants.getByText(w.name).waitFor();
+
+    // One participant leaves the course, with a reason.
+    const second = state.inmates[1]!;
+    await participants.getByRole('button', { name: `Ubah ${second.name}` }).click();
+    const edit = page.getByRole('form', { name: `Kehadiran dan status ${second.name}` });
+    await edit.getByLabel(/^Jam hadir/).fill('24');
+    await edit.getByLabel(/^Status/).selectOption('dropped');
+    await edit.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await edit.getByText('Wajib diisi.').waitFor();
+    await edit.getByLabel(/^Alasan keluar/).fill('Dipindahkan ke Lapas lain');
+    await edit.getByRole('button', { name: 'Simpan perubahan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Data peserta tersimpan.' }).waitFor();
+    await participants.getByRole('row').filter({ hasText: second.name }).getByText('Keluar').waitFor();
 
     await page.getByRole('button', { name: 'Nyatakan selesai' }).click();
     await page.getByRole('status').filter({ hasText: 'Pelatihan dinyatakan selesai.' }).waitFor();

@@ -1,7 +1,7 @@
 import { Alert, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title, Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useLocation, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { AGREEMENT_KINDS, AgreementInput, CONTRIBUTION_KINDS, ContributionInput, type PartnerDetail } from '../../../shared/schemas/partners.ts';
 import { post } from '../../api/client.ts';
 import { useMeta } from '../../api/queries.ts';
@@ -24,12 +24,11 @@ type Contribution = PartnerDetail['contributions'][number];
 export default function PartnerDetailPage() {
   const { t, lang } = useT();
   const id = Number(useParams().id);
-  const location = useLocation();
   const qc = useQueryClient();
   const { data: me } = useMe();
   const { data: meta } = useMeta();
   const q = usePartner(id);
-  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>(null);
   const crumbs = [{ to: '/mitra', label: t('partners.title') }];
   if (q.isPending || !meta) return <Loading />;
   if (q.error) {

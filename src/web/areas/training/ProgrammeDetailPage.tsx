@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useLocation, useParams } from 'react-router-dom';
-import { CompetencyTestInput, CompleteAllInput, EnrolInput, TEST_RESULTS } from '../../../shared/schemas/training.ts';
-import { buildUrl, post } from '../../api/client.ts';
+import { useParams } from 'react-router-dom';
+import { CompetencyTestInput, CompleteAllInput, EnrolInput, PARTICIPANT_STATUSES, ParticipantUpdateInput, TEST_RESULTS } from '../../../shared/schemas/training.ts';
+import { buildUrl, patch, post } from '../../api/client.ts';
 import { useMeta } from '../../api/queries.ts';
 import { hasPermission, useMe } from '../../auth/session.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -11,8 +11,8 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { PageHeader } from '../../components/Page.tsx';
 import { SourceBadge } from '../../components/SourceBadge.tsx';
 import { EmptyState, ErrorState, Loading, Section } from '../../components/States.tsx';
-import { DateField } from '../../forms/fields.tsx';
-import { useForm } from '../../forms/form.ts';
+import { DateField, IntField } from '../../forms/fields.tsx';
+import { numberOrNull, useForm } from '../../forms/form.ts';
 import { formatDate, formatNumber, formatRupiah } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { trainingKeys, useProgramme, type EnrolReport, type ProgrammeDetail } from './api.ts';
@@ -24,12 +24,12 @@ type Participant = ProgrammeDetail['participants'][number];
 export default function ProgrammeDetailPage() {
   const { t, lang } = useT();
   const id = Number(useParams().id);
-  const location = useLocation();
   const qc = useQueryClient();
   const { data: me } = useMe();
   const { data: meta } = useMeta();
   const prog = useProgramme(id);
-  const [notice, setNotice] = useState<string | null>((location.state as { notice?: string } | null)?.notice ?? null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const crumbs = [{ to: '/pelatihan', label: t('training.title') }];
   if (prog.isPending || !meta) return <Loading />;
   if (prog.error) {
@@ -71,7 +71,18 @@ export default function ProgrammeDetailPage() {
           </Group>
         ) : '—',
     },
+    ...(canWrite
+      ? [{
+          key: 'edit', header: t('work.cols.actions'),
+          render: (x: Participant) => (
+            <Button size="xs" variant="default" aria-expanded={editing === x.id} aria-label={`${t('training.edit')} ${x.name ?? `#${x.wbpId}`}`} onClick={() => setEditing(editing === x.id ? null : x.id)}>
+              {t('training.edit')}
+            </Button>
+          ),
+        }]
+      : []),
   ];
+  const edited = p.participants.find((x) => x.id === editing);
 
   return (
     <div className="page">
@@ -116,6 +127,17 @@ export default function ProgrammeDetailPage() {
           ) : (
             <DataTable caption={t('training.participantsTitle')} columns={columns} rows={p.participants} rowKey={(x) => x.id} />
           )}
+          {edited && (
+            <ParticipantForm
+              key={`${edited.id}:${edited.version}`}
+              participant={edited}
+              today={meta.today}
+              onSaved={(next) => {
+                setEditing(null);
+                store(next, t('training.participantSaved'));
+              }}
+            />
+          )}
         </Section>
         {canWrite && p.participants.some((x) => x.status === 'enrolled') && (
           <CompleteForm programme={p} today={meta.today} onSaved={(next) => store(next, t('training.completedNotice'))} />
@@ -133,6 +155,46 @@ export default function ProgrammeDetailPage() {
         </Section>
       </Stack>
     </div>
+  );
+}
+
+function ParticipantForm({ participant, today, onSaved }: { participant: Participant; today: string; onSaved: (p: ProgrammeDetail) => void }) {
+  const { t } = useT();
+  const form = useForm({
+    attendedHours: participant.attendedHours as number | string, status: participant.status as string,
+    completedOn: participant.completedOn ?? today, dropReason: participant.dropReason ?? '',
+  });
+  const v = form.values;
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const input = form.validate(ParticipantUpdateInput, {
+      version: participant.version, attendedHours: numberOrNull(v.attendedHours) ?? 0, status: v.status,
+      ...(v.status === 'completed' ? { completedOn: v.completedOn } : {}), ...(v.status === 'dropped' ? { dropReason: v.dropReason } : {}),
+    });
+    if (!input) return;
+    const next = await form.run(() => patch<ProgrammeDetail>(`/training/participants/${participant.id}`, input));
+    if (next) onSaved(next);
+  }
+  const title = t('training.editParticipant', { name: participant.name ?? `#${participant.wbpId}` });
+  return (
+    <Paper withBorder p="md" mt="sm">
+      <form onSubmit={(e) => void submit(e)} ref={form.formRef} noValidate aria-label={title}>
+        <Stack gap="sm">
+          <Text fw={600}>{title}</Text>
+          <FormAlert problem={form.problem} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <IntField label={t('training.attendedHours')} value={v.attendedHours} onChange={(x) => form.set('attendedHours', x)} error={form.errors.attendedHours} />
+            <NativeSelect
+              label={t('training.fields.status')} value={v.status} onChange={(e) => form.set('status', e.currentTarget.value)} error={form.errors.status}
+              data={PARTICIPANT_STATUSES.map((s) => ({ value: s, label: t(`training.participantStatuses.${s}`) }))}
+            />
+            {v.status === 'completed' && <DateField label={t('training.completedOn')} value={v.completedOn} onChange={(x) => form.set('completedOn', x)} error={form.errors.completedOn} required />}
+            {v.status === 'dropped' && <TextInput label={t('training.dropReason')} value={v.dropReason} onChange={(e) => form.set('dropReason', e.currentTarget.value)} error={form.errors.dropReason} required />}
+          </SimpleGrid>
+          <Group><Button type="submit" loading={form.submitting}>{t('common.save')}</Button></Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }
 
