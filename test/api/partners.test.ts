@@ -104,6 +104,8 @@ describe('partners, agreements and contributions', () => {
     expect((await t.db.query<{ days_left: number }>('SELECT days_left FROM agreement_alert')).map((r) => r.days_left)).toEqual([67]);
     await runDailyJob(t.db, agreementAlertJob, '2026-12-22', log);
     expect(await count('agreement_alert')).toBe(2);
+    const listed = (await op.get<{ items: Array<Agreement & { alertRaisedOn: string | null }> }>('/api/v1/partners/agreements/expiring?withinDays=365')).body.items;
+    expect(listed.map((x) => [x.number, x.alertRaisedOn])).toEqual([['PKS-02/2026', '2026-12-22'], ['MOU-07/2024', '2026-11-25']]);
   });
 
   it('stores the agreement document for readers of the agreement only', async () => {

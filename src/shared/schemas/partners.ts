@@ -58,6 +58,8 @@ export const Agreement = z.object({
   id: z.number().int(), partnerId: z.number().int(), partnerName: z.string(), uptId: z.number().int().nullable(), kanwilId: z.number().int().nullable(),
   kind: z.enum(AGREEMENT_KINDS), number: z.string(), parties: z.string(), scope: z.string(), startDate: z.string(), endDate: z.string(),
   alertDays: z.number().int(), daysLeft: z.number().int(), expired: z.boolean(), alert: z.boolean(),
+  /** When the daily job recorded the renewal alert for this end date (null: not yet). */
+  alertRaisedOn: z.string().nullable(),
   files: z.array(z.object({ id: z.number().int(), fileName: z.string(), fileType: z.string(), sizeBytes: z.number().int(), uploadedAt: z.string() })),
 });
 export type Agreement = z.infer<typeof Agreement>;

@@ -123,6 +123,7 @@ export const enTraining: TrainingCatalog = {
     daysLeft: '{{days}} days left',
     expired: 'Ended',
     alert: 'Renew soon',
+    alertRecorded: 'Alert recorded {{date}}',
     expiringTitle: 'Agreements nearing their end',
     expiringIntro: 'Agreements ending within their alert window (usually {{days}} days) and those ended in the last 30 days.',
     noExpiring: 'No agreement is nearing its end.',

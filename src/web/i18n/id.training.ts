@@ -125,6 +125,7 @@ export const idTraining = {
     daysLeft: '{{days}} hari lagi',
     expired: 'Sudah berakhir',
     alert: 'Segera perpanjang',
+    alertRecorded: 'Peringatan tercatat {{date}}',
     expiringTitle: 'Perjanjian akan berakhir',
     expiringIntro: 'Perjanjian yang berakhir dalam masa peringatannya (umumnya {{days}} hari) dan yang berakhir 30 hari terakhir.',
     noExpiring: 'Tidak ada perjanjian yang akan berakhir.',

@@ -23,10 +23,11 @@ export async function defaultAlertDays(db: Queryable): Promise<number> {
   return typeof r?.value === 'number' && r.value > 0 ? r.value : DEFAULT_ALERT_DAYS;
 }
 
-interface AgreementRow { id: number; partnerId: number; partnerName: string; uptId: number | null; kanwilId: number | null; kind: Agreement['kind']; number: string; parties: string; scope: string; startDate: string; endDate: string; alertDays: number | null; [k: string]: unknown }
+interface AgreementRow { id: number; partnerId: number; partnerName: string; uptId: number | null; kanwilId: number | null; kind: Agreement['kind']; number: string; parties: string; scope: string; startDate: string; endDate: string; alertDays: number | null; alertRaisedOn: string | null; [k: string]: unknown }
 
 export const AGREEMENT_SELECT = `SELECT a.id, a.partner_id AS "partnerId", p.name AS "partnerName", a.upt_id AS "uptId", a.kanwil_id AS "kanwilId", a.kind, a.number, a.parties,
-    a.scope, a.start_date AS "startDate", a.end_date AS "endDate", a.alert_days AS "alertDays"
+    a.scope, a.start_date AS "startDate", a.end_date AS "endDate", a.alert_days AS "alertDays",
+    (SELECT x.raised_on FROM agreement_alert x WHERE x.agreement_id = a.id AND x.end_date = a.end_date) AS "alertRaisedOn"
   FROM partner_agreement a JOIN partner p ON p.id = a.partner_id`;
 
 export async function describeAgreements(db: Queryable, rows: AgreementRow[], today: string): Promise<Agreement[]> {

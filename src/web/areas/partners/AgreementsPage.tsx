@@ -1,4 +1,4 @@
-import { Anchor } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/Page.tsx';
@@ -17,7 +17,15 @@ export default function AgreementsPage() {
     { key: 'partner', header: t('partners.partner'), render: (a) => <Anchor component={Link} to={`/mitra/${a.partnerId}`}>{a.partnerName}</Anchor> },
     { key: 'scope', header: t('partners.agreement.scope'), render: (a) => a.scope },
     { key: 'end', header: t('partners.agreement.endDate'), render: (a) => formatDate(a.endDate, lang) },
-    { key: 'left', header: t('partners.agreement.daysLeft'), render: (a) => <AgreementBadge a={a} /> },
+    {
+      key: 'left', header: t('partners.agreement.daysLeft'),
+      render: (a) => (
+        <>
+          <AgreementBadge a={a} />
+          {a.alertRaisedOn && <Text size="xs" mt={2}>{t('partners.alertRecorded', { date: formatDate(a.alertRaisedOn, lang) })}</Text>}
+        </>
+      ),
+    },
   ];
   return (
     <div className="page">
