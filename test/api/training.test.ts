@@ -5,7 +5,7 @@ import { createTestApp, type Client, type TestApp } from '../support/app.ts';
 
 interface ErrorBody { error: { code: string; fields: Record<string, string> } }
 interface Participant { id: number; wbpId: number; name: string | null; noRegister: string | null; status: string; version: number; test: { id: number; result: string; certificateNumber: string | null } | null }
-interface Programme { id: number; uptId: number; version: number; status: string; enrolled: number; completed: number; certified: number; participants: Participant[]; files: Array<{ id: number; fileName: string }> }
+interface Programme { id: number; uptId: number; version: number; status: string; endDate: string; enrolled: number; completed: number; certified: number; participants: Participant[]; files: Array<{ id: number; fileName: string }> }
 interface Figures { trained: number; tested: number; certified: number; certifiedPct: string | null; passPct: string | null }
 interface Realisation { upts: Array<Figures & { uptId: number }>; kanwils: Array<Figures & { kanwilId: number }>; months: Array<Figures & { month: string }>; total: Figures }
 
@@ -54,6 +54,17 @@ describe('training programmes', () => {
     // Another UPT's officer neither sees nor touches it.
     expect((await foreign.get<ErrorBody>(`/api/v1/training/programmes/${programme.id}`)).body.error.code).toBe('OUT_OF_SCOPE');
     expect((await foreign.get<{ items: unknown[] }>('/api/v1/training/programmes')).body.items).toEqual([]);
+  });
+
+  it('updates a programme with its version and refuses an end before the start', async () => {
+    const running = await op.patch<Programme>(`/api/v1/training/programmes/${programme.id}`, { version: programme.version, status: 'running' });
+    expect([running.status, running.body.status]).toEqual([200, 'running']);
+    const stale = await op.patch<ErrorBody>(`/api/v1/training/programmes/${programme.id}`, { version: programme.version, capacity: 9 });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'CONFLICT_VERSION']);
+    const backwards = await op.patch<ErrorBody>(`/api/v1/training/programmes/${programme.id}`, { version: running.body.version, endDate: '2026-09-30' });
+    expect(backwards.body.error.fields.endDate).toMatch(/sebelum tanggal mulai/);
+    programme = (await op.get<Programme>(`/api/v1/training/programmes/${programme.id}`)).body;
+    expect([programme.status, programme.endDate]).toEqual(['running', '2026-10-28']);
   });
 
   it('enrols from a pasted list and reports numbers not found or not eligible with reasons', async () => {

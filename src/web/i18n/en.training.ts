@@ -35,6 +35,8 @@ export const enTraining: TrainingCatalog = {
     createIntro: 'Skill, provider, lesson hours, dates, places and cost.',
     created: 'Programme "{{name}}" saved.',
     detailIntro: '{{upt}} · {{from}} to {{to}}',
+    changeStatus: 'Change the status',
+    statusSaved: 'Programme status saved.',
     enrolTitle: 'Enrol participants',
     enrolHelp: 'Paste register numbers, one per line (or separated by commas). Only sentenced inmates or juveniles still held in this unit.',
     enrolList: 'Register numbers',

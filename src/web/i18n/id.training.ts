@@ -37,6 +37,8 @@ export const idTraining = {
     createIntro: 'Keterampilan, penyelenggara, jam pelajaran, waktu, kuota dan biaya.',
     created: 'Pelatihan "{{name}}" tersimpan.',
     detailIntro: '{{upt}} · {{from}} s.d. {{to}}',
+    changeStatus: 'Ubah status',
+    statusSaved: 'Status pelatihan tersimpan.',
     enrolTitle: 'Daftarkan peserta',
     enrolHelp: 'Tempel No Register, satu per baris (atau dipisah koma). Hanya narapidana/anak yang masih di UPT ini.',
     enrolList: 'Daftar No Register',

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, SimpleGrid, St
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
-import { CompetencyTestInput, CompleteAllInput, EnrolInput, PARTICIPANT_STATUSES, ParticipantUpdateInput, TEST_RESULTS } from '../../../shared/schemas/training.ts';
+import { CompetencyTestInput, CompleteAllInput, EnrolInput, PARTICIPANT_STATUSES, ParticipantUpdateInput, PROGRAMME_STATUSES, ProgrammeUpdateInput, TEST_RESULTS } from '../../../shared/schemas/training.ts';
 import { buildUrl, patch, post } from '../../api/client.ts';
 import { useMeta } from '../../api/queries.ts';
 import { hasPermission, useMe } from '../../auth/session.ts';
@@ -119,6 +119,7 @@ export default function ProgrammeDetailPage() {
           ))}
         </SimpleGrid>
       </Paper>
+      {canWrite && <StatusForm key={p.version} programme={p} onSaved={(next) => store(next, t('training.statusSaved'))} />}
       <Stack gap="lg">
         {canWrite && open && <EnrolForm programmeId={id} onDone={() => void prog.refetch().then((r) => r.data && store(r.data))} />}
         <Section title={t('training.participantsTitle')} id="training-participants">
@@ -155,6 +156,30 @@ export default function ProgrammeDetailPage() {
         </Section>
       </Stack>
     </div>
+  );
+}
+
+function StatusForm({ programme, onSaved }: { programme: ProgrammeDetail; onSaved: (p: ProgrammeDetail) => void }) {
+  const { t } = useT();
+  const form = useForm({ status: programme.status as string });
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const input = form.validate(ProgrammeUpdateInput, { version: programme.version, status: form.values.status });
+    if (!input) return;
+    const next = await form.run(() => patch<ProgrammeDetail>(`/training/programmes/${programme.id}`, input));
+    if (next) onSaved(next);
+  }
+  return (
+    <form onSubmit={(e) => void submit(e)} ref={form.formRef} noValidate aria-label={t('training.changeStatus')}>
+      <Group align="flex-end" gap="sm" mb="md">
+        <NativeSelect
+          label={t('training.fields.status')} value={form.values.status} onChange={(e) => form.set('status', e.currentTarget.value)} error={form.errors.status}
+          data={PROGRAMME_STATUSES.map((s) => ({ value: s, label: t(`training.statuses.${s}`) }))} w={200}
+        />
+        <Button type="submit" variant="default" loading={form.submitting} disabled={form.values.status === programme.status}>{t('training.changeStatus')}</Button>
+      </Group>
+      <FormAlert problem={form.problem} />
+    </form>
   );
 }
 
