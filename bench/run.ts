@@ -19,12 +19,13 @@ import { findWbp, loadCaseRecords } from '../src/server/modules/wbp/queries.ts';
 import { benchAttendanceSave, benchNationalAttendance } from './work.ts';
 import { benchSalesYear } from './sales.ts';
 import { benchPnbp } from './pnbp.ts';
+import { benchTraining } from './training.ts';
 
 const TODAY = '2026-11-25';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DATA_DIR = '.bench-data';
 const results: Record<string, unknown> = {};
-/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national, sales, pnbp. */
+/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national, sales, pnbp, training. */
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
 function log(name: string, value: unknown) {
@@ -95,6 +96,7 @@ async function httpBenchmarks() {
     if (!SKIP.has('save')) await benchAttendanceSave(server.services.db, base, (res.headers.get('set-cookie') ?? '').split(';')[0]!, me.csrfToken, log);
     if (!SKIP.has('national')) await benchNationalAttendance(server.services.db, log, { workers: Number(process.env.BENCH_WORKERS ?? 100_000), days: Number(process.env.BENCH_DAYS ?? 250) });
     if (!SKIP.has('sales')) await benchSalesYear(server.services.db, log);
+    if (!SKIP.has('training')) await benchTraining(server.services.db, log);
   } finally {
     await server.close();
   }

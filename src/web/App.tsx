@@ -7,7 +7,7 @@ import { RequireAuth, RequirePermission } from './auth/guards.tsx';
 import { forgetSession, ME_KEY, useMe } from './auth/session.ts';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/States.tsx';
-import { loadSalesStrings, loadWbpStrings, loadWorkStrings } from './i18n/index.ts';
+import { loadSalesStrings, loadTrainingStrings, loadWbpStrings, loadWorkStrings } from './i18n/index.ts';
 
 // Every page is its own chunk: the first load carries only the shell. Pages live by area
 // (src/web/areas/<area>/, see areas/README.md), as the server's modules do.
@@ -35,6 +35,10 @@ function workPage<T>(load: () => Promise<T>): Promise<T> {
 /** A page of the "Penjualan & PNBP" areas, with their strings. */
 function salesPage<T>(load: () => Promise<T>): Promise<T> {
   return Promise.all([load(), loadSalesStrings(), loadWorkStrings()]).then(([m]) => m);
+}
+/** A page of the "Pelatihan & Kemitraan" areas, with their strings. */
+function trainingPage<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadTrainingStrings()]).then(([m]) => m);
 }
 const WbpListPage = lazy(() => wbpPage(() => import('./areas/wbp/WbpListPage.tsx')));
 const WbpCreatePage = lazy(() => wbpPage(() => import('./areas/wbp/WbpCreatePage.tsx')));
@@ -71,6 +75,14 @@ const PnbpRollupPage = lazy(() => salesPage(() => import('./areas/pnbp/RollupPag
 const ListingsPage = lazy(() => workPage(() => import('./areas/catalogue/ListingsPage.tsx')));
 const RequestsPage = lazy(() => workPage(() => import('./areas/catalogue/RequestsPage.tsx')));
 const RequestDetailPage = lazy(() => salesPage(() => import('./areas/catalogue/RequestDetailPage.tsx')));
+// Training pages use a few shared work labels (name, register no.), so they carry both catalogs.
+const TrainingPage = lazy(() => trainingPage(() => workPage(() => import('./areas/training/TrainingPage.tsx'))));
+const ProgrammeCreatePage = lazy(() => trainingPage(() => import('./areas/training/ProgrammeCreatePage.tsx')));
+const ProgrammeDetailPage = lazy(() => trainingPage(() => workPage(() => import('./areas/training/ProgrammeDetailPage.tsx'))));
+const PartnersPage = lazy(() => trainingPage(() => import('./areas/partners/PartnersPage.tsx')));
+const PartnerCreatePage = lazy(() => trainingPage(() => import('./areas/partners/PartnerCreatePage.tsx')));
+const PartnerDetailPage = lazy(() => trainingPage(() => import('./areas/partners/PartnerDetailPage.tsx')));
+const AgreementsPage = lazy(() => trainingPage(() => import('./areas/partners/AgreementsPage.tsx')));
 
 const need = (action: Action, page: ReactNode) => <RequirePermission action={action}>{page}</RequirePermission>;
 
@@ -165,6 +177,13 @@ export function App() {
           <Route path="/katalog-upt" element={need('sales.read', <ListingsPage />)} />
           <Route path="/permintaan" element={need('sales.read', <RequestsPage />)} />
           <Route path="/permintaan/:id" element={need('sales.read', <RequestDetailPage />)} />
+          <Route path="/pelatihan" element={need('training.read', <TrainingPage />)} />
+          <Route path="/pelatihan/baru" element={need('training.write', <ProgrammeCreatePage />)} />
+          <Route path="/pelatihan/:id" element={need('training.read', <ProgrammeDetailPage />)} />
+          <Route path="/mitra" element={need('partner.read', <PartnersPage />)} />
+          <Route path="/mitra/baru" element={need('partner.write', <PartnerCreatePage />)} />
+          <Route path="/mitra/perjanjian" element={need('partner.read', <AgreementsPage />)} />
+          <Route path="/mitra/:id" element={need('partner.read', <PartnerDetailPage />)} />
           <Route path="/pengguna" element={need('user.read', <UsersPage />)} />
           <Route path="/pengguna/baru" element={need('user.manage', <UserCreatePage />)} />
           <Route path="/pengguna/:id" element={need('user.read', <UserDetailPage />)} />

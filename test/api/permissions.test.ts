@@ -37,7 +37,7 @@ const REFERENCE_ROUTES = new Set([
 let t: TestApp;
 const clients = new Map<Role, Client>();
 /** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
-const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0, ownLocation: 0, foreignLocation: 0, ownSale: 0, foreignSale: 0, ownSalePayment: 0, foreignSalePayment: 0, ownSplit: 0, foreignSplit: 0, ownBilling: 0, foreignBilling: 0, ownPayment: 0, foreignPayment: 0, ownRequest: 0, foreignRequest: 0, ownPhoto: 0, foreignPhoto: 0 };
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0, ownLocation: 0, foreignLocation: 0, ownSale: 0, foreignSale: 0, ownSalePayment: 0, foreignSalePayment: 0, ownSplit: 0, foreignSplit: 0, ownBilling: 0, foreignBilling: 0, ownPayment: 0, foreignPayment: 0, ownRequest: 0, foreignRequest: 0, ownPhoto: 0, foreignPhoto: 0, ownProgramme: 0, foreignProgramme: 0, ownParticipant: 0, foreignParticipant: 0, ownCertificate: 0, foreignCertificate: 0, ownTrainingFile: 0, foreignTrainingFile: 0, ownPartner: 0, foreignPartner: 0, ownAgreement: 0, foreignAgreement: 0, ownPartnerFile: 0, foreignPartnerFile: 0 };
 
 function registeredRoutes(): Array<{ method: string; path: string }> {
   const seen = new Set<string>();
@@ -77,6 +77,13 @@ function fill(path: string, own: boolean): string {
     .replace(':activityId', String(own ? ids.ownActivity : ids.foreignActivity))
     .replace(':allocationId', String(own ? ids.ownAllocation : ids.foreignAllocation))
     .replace(':entryId', String(own ? ids.ownEntry : ids.foreignEntry))
+    .replace(':programmeId', String(own ? ids.ownProgramme : ids.foreignProgramme))
+    .replace(':participantId', String(own ? ids.ownParticipant : ids.foreignParticipant))
+    .replace(':certificateId', String(own ? ids.ownCertificate : ids.foreignCertificate))
+    .replace(':trainingFileId', String(own ? ids.ownTrainingFile : ids.foreignTrainingFile))
+    .replace(':partnerId', String(own ? ids.ownPartner : ids.foreignPartner))
+    .replace(':agreementId', String(own ? ids.ownAgreement : ids.foreignAgreement))
+    .replace(':partnerFileId', String(own ? ids.ownPartnerFile : ids.foreignPartnerFile))
     .replace(':file', 'swagger-ui.css')
     .replace('/*', '/x');
 }
@@ -174,8 +181,39 @@ beforeAll(async () => {
   const photo = async (product: number) => one(`INSERT INTO product_photo (product_id, upt_id, kanwil_id, file_name, mime, sha256, size_bytes, content)
     SELECT id, upt_id, kanwil_id, 'uji.png', 'image/png', md5(random()::text), 8, '\\x89504e470d0a1a0a'::bytea FROM product WHERE id = ${product} RETURNING id`);
   [ids.ownPhoto, ids.foreignPhoto] = [await photo(ids.ownProduct), await photo(ids.foreignProduct)];
+  // Training: a programme with the fixture inmate completed and certified, and a document; a partner
+  // with an agreement ending within the alert window and its document — in each UPT.
+  const multipart = async (c: Client, path: string, bytes: Uint8Array<ArrayBuffer>, name: string) => {
+    const fd = new FormData();
+    fd.append('file', new File([bytes], name));
+    const res = await t.app.request(path, { method: 'POST', body: fd, headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, host: 'localhost' } });
+    return ((await res.json()) as { id: number }).id;
+  };
+  const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+  const training = async (c: Client, wbpId: number, key: string) => {
+    const p = (await c.post<{ id: number }>('/api/v1/training/programmes', { name: 'Uji Izin Pelatihan', skill: 'Menjahit', providerKind: 'upt', providerName: 'UPT', lessonHours: 40, startDate: '2026-10-01', endDate: '2026-10-10', capacity: 5, fundedBy: 'dipa' })).body.id;
+    const reg = (await t.db.one<{ no_register: string }>('SELECT no_register FROM wbp WHERE id = $1', [wbpId]))!.no_register;
+    await c.post(`/api/v1/training/programmes/${p}/participants`, { noRegisters: reg });
+    await c.post(`/api/v1/training/programmes/${p}/complete`, { completedOn: '2026-10-10' });
+    const participant = (await t.db.one<{ id: number }>('SELECT id FROM training_participant WHERE programme_id = $1', [p]))!.id;
+    await c.post(`/api/v1/training/participants/${participant}/tests`, { testDate: '2026-10-12', result: 'kompeten', scheme: 'Penjahit', lspName: 'LSP Uji', certificateNumber: `PERM-${key}` });
+    const cert = (await t.db.one<{ id: number }>('SELECT id FROM competency_test WHERE participant_id = $1', [participant]))!.id;
+    const file = await multipart(c, `/api/v1/training/programmes/${p}/files`, pdf, 'surat.pdf');
+    const partner = (await c.post<{ id: number }>('/api/v1/partners', { name: 'Mitra Uji Izin', kind: 'firm' })).body.id;
+    await c.post(`/api/v1/partners/${partner}/agreements`, { kind: 'pks', number: `PKS-${key}`, parties: 'UPT; Mitra', scope: 'Uji', startDate: '2026-01-01', endDate: '2027-01-31' });
+    const agreement = (await t.db.one<{ id: number }>('SELECT id FROM partner_agreement WHERE partner_id = $1', [partner]))!.id;
+    const partnerFile = await multipart(c, `/api/v1/partners/agreements/${agreement}/files`, pdf, 'pks.pdf');
+    return { p, participant, cert, file, partner, agreement, partnerFile };
+  };
+  const ownTraining = await training(clients.get('upt_operator')!, ids.ownWbp, 'own');
+  const foreignTraining = await training(foreignOperator, ids.foreignWbp, 'foreign');
+  [ids.ownProgramme, ids.ownParticipant, ids.ownCertificate, ids.ownTrainingFile, ids.ownPartner, ids.ownAgreement, ids.ownPartnerFile] =
+    [ownTraining.p, ownTraining.participant, ownTraining.cert, ownTraining.file, ownTraining.partner, ownTraining.agreement, ownTraining.partnerFile];
+  [ids.foreignProgramme, ids.foreignParticipant, ids.foreignCertificate, ids.foreignTrainingFile, ids.foreignPartner, ids.foreignAgreement, ids.foreignPartnerFile] =
+    [foreignTraining.p, foreignTraining.participant, foreignTraining.cert, foreignTraining.file, foreignTraining.partner, foreignTraining.agreement, foreignTraining.partnerFile];
   ids.ownUpload = (await upload(clients.get('upt_operator')!)).uploadId;
   ids.foreignUpload = (await upload(foreignOperator)).uploadId;
+  expect(Object.entries(ids).filter(([, v]) => !(v > 0))).toEqual([]);
 }, 180_000);
 afterAll(() => t.close());
 
@@ -434,6 +472,36 @@ describe('scope', () => {
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
     },
+    'GET /api/v1/training/programmes': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/training/programmes');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/training/realisation': async (c) => {
+      const res = await c.get<{ upts: Array<{ kanwilId: number }>; kanwils: Array<{ kanwilId: number }>; total: { certified: number } }>('/api/v1/training/realisation?from=2026-01-01&to=2026-12-31');
+      expect(res.body.upts.length).toBeGreaterThan(0);
+      expect(res.body.upts.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+      expect(res.body.kanwils.map((k) => k.kanwilId)).toEqual([ids.ownKanwil]);
+      // Only the Kanwil's own certificates are counted (the foreign fixture and demo data are not).
+      const own = await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM competency_test WHERE kanwil_id = $1 AND result = 'kompeten' AND test_date BETWEEN '2026-01-01' AND '2026-12-31'`, [ids.ownKanwil]);
+      expect(res.body.total.certified).toBe(own!.n);
+      expect(own!.n).toBeGreaterThan(0);
+    },
+    'GET /api/v1/partners': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/partners');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/partners/agreements/expiring': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/partners/agreements/expiring');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/partners/pokmas': async (c) => {
+      const res = await c.get<{ bapas: Array<{ kanwilId: number }> }>('/api/v1/partners/pokmas');
+      expect(res.body.bapas.length).toBeGreaterThan(0);
+      expect(res.body.bapas.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
     'GET /api/v1/audit': async (c) => {
       const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -548,6 +616,24 @@ describe('own-scope writes', () => {
       });
       expect(res.status).toBe(201);
       expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/training/programmes': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/training/programmes', { uptId: ids.foreignUpt, name: 'Pelatihan Lintas', skill: 'Las', providerKind: 'blk', providerName: 'BLK', lessonHours: 10, startDate: '2026-11-01', endDate: '2026-11-02', capacity: 2, fundedBy: 'dipa' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/partners': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/partners', { uptId: ids.foreignUpt, kanwilId: ids.foreignKanwil, name: 'Mitra Lintas', kind: 'firm' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/partners/pokmas-groups': async (c) => {
+      // The operator's own UPT is used whatever uptId says; it is a Lapas, so no group is formed anywhere.
+      const bapas = (await t.db.one<{ id: number }>(`SELECT id FROM upt WHERE kanwil_id = $1 AND type = 'bapas' LIMIT 1`, [ids.foreignKanwil]))!.id;
+      const before = await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM pokmas_group');
+      const res = await c.post<{ error: { fields: Record<string, string> } }>('/api/v1/partners/pokmas-groups', { uptId: bapas, name: 'Pokmas Lintas', field: 'hukum_kemasyarakatan', formedOn: '2026-01-01' });
+      expect(res.body.error.fields.uptId).toBeTruthy();
+      expect((await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM pokmas_group'))!.n).toBe(before!.n);
     },
     'POST /api/v1/wbp': async (c) => {
       const res = await c.post<{ error?: { code: string } }>('/api/v1/wbp', {

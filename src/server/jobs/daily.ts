@@ -2,6 +2,7 @@ import type { Db } from '../db/pool.ts';
 import { recomputeAllDates } from '../modules/wbp/bulk-dates.ts';
 import { overstaySummary } from '../modules/overstay/queries.ts';
 import type { DailyJob } from './runner.ts';
+import { defaultAlertDays } from '../modules/partners/queries.ts';
 
 /** Days left change every day and rules may have changed: refresh every held inmate's dates. */
 export const recomputeDatesJob: DailyJob = {
@@ -59,4 +60,21 @@ export const pnbpExpiredJob: DailyJob = {
   },
 };
 
-export const DAILY_JOBS: DailyJob[] = [recomputeDatesJob, overstayDigestJob, pnbpExpiredJob];
+
+/** Partner agreements entering their alert window: one alert per agreement and end date (a renewal gets its own). */
+export const agreementAlertJob: DailyJob = {
+  name: 'agreement-expiry-alerts',
+  async run(db: Db, today: string) {
+    const fallback = await defaultAlertDays(db);
+    const rows = await db.query<{ id: number }>(
+      `INSERT INTO agreement_alert (agreement_id, end_date, raised_on, days_left, upt_id, kanwil_id)
+       SELECT a.id, a.end_date, $1::date, a.end_date - $1::date, a.upt_id, a.kanwil_id FROM partner_agreement a
+        WHERE a.end_date >= $1::date AND a.end_date <= $1::date + COALESCE(a.alert_days, $2::int)
+       ON CONFLICT (agreement_id, end_date) DO NOTHING RETURNING id`,
+      [today, fallback],
+    );
+    return { alerts: rows.length };
+  },
+};
+
+export const DAILY_JOBS: DailyJob[] = [recomputeDatesJob, overstayDigestJob, pnbpExpiredJob, agreementAlertJob];

@@ -17,6 +17,8 @@ import { productionRoutes } from './production/routes.ts';
 import { salesRoutes } from './sales/routes.ts';
 import { pnbpRoutes } from './pnbp/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
+import { trainingRoutes } from './training/routes.ts';
+import { partnerRoutes } from './partners/routes.ts';
 
 /** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
 export function registerModules(api: OpenAPIHono<AppEnv>): void {
@@ -37,4 +39,6 @@ export function registerModules(api: OpenAPIHono<AppEnv>): void {
   salesRoutes(api);
   pnbpRoutes(api);
   catalogueRoutes(api);
+  trainingRoutes(api);
+  partnerRoutes(api);
 }

@@ -8,6 +8,7 @@ import { seedWork } from './work.ts';
 import { seedSales } from './sales.ts';
 import { seedPnbp } from './pnbp.ts';
 import { seedCatalogue } from './catalogue.ts';
+import { seedPartners, seedTraining } from './training.ts';
 import type { Queryable } from '../db/pool.ts';
 
 export type DatasetSize = 'demo' | 'national';
@@ -66,6 +67,8 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
       // Work for the demo UPTs (both sizes): about 8 weeks of attendance and premi.
       const demoUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
       await seedWork(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id), days: 56 });
+      await seedTraining(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id) });
+      await seedPartners(tx, { today: opts.today, uptIds: demoUpts.map((u) => u.id) });
     }
     // The public catalogue: the demo UPTs' products (and ~20,000 across all UPTs at national size).
     const catalogueUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);

@@ -114,6 +114,18 @@ export const FIELD_MESSAGES = {
   photo_too_large: { id: 'Foto terlalu besar (maksimal 5 MB).', en: 'The photo is too large (5 MB at most).' },
   photo_limit: { id: 'Sudah ada 6 foto untuk produk ini. Hapus satu terlebih dahulu.', en: 'This product already has 6 photos. Remove one first.' },
   spam_field: { id: 'Formulir tidak dapat dikirim. Kosongkan kolom tersembunyi lalu coba lagi.', en: 'The form cannot be sent. Leave the hidden field empty and try again.' },
+  end_before_start: { id: 'Tanggal selesai tidak boleh sebelum tanggal mulai.', en: 'The end date cannot be before the start date.' },
+  certificate_number_required: { id: 'Nomor sertifikat BNSP wajib diisi untuk hasil Kompeten.', en: 'The BNSP certificate number is required for a competent result.' },
+  certificate_taken: { id: 'Nomor sertifikat ini sudah tercatat untuk skema dan LSP yang sama.', en: 'This certificate number is already recorded for the same scheme and LSP.' },
+  already_competent: { id: 'Peserta ini sudah dinyatakan Kompeten.', en: 'This participant is already competent.' },
+  not_completed: { id: 'Uji kompetensi hanya untuk peserta yang telah menyelesaikan pelatihan.', en: 'Only participants who completed the programme can be tested.' },
+  file_type_refused: { id: 'Jenis berkas tidak diterima. Unggah PDF, JPG, PNG atau WEBP.', en: 'This file type is not accepted. Upload a PDF, JPG, PNG or WEBP.' },
+  file_too_large_pdf: { id: 'Berkas PDF terlalu besar (maksimal {max} MB).', en: 'The PDF is too large ({max} MB at most).' },
+  file_too_large_image: { id: 'Gambar terlalu besar (maksimal {max} MB).', en: 'The image is too large ({max} MB at most).' },
+  file_empty: { id: 'Berkas kosong.', en: 'The file is empty.' },
+  agreement_too_long: { id: 'Jangka waktu perjanjian paling lama 25 tahun.', en: 'An agreement lasts 25 years at most.' },
+  not_bapas: { id: 'Kelompok Pokmas Lipas dibentuk di Bapas.', en: 'Pokmas Lipas groups are formed at a Bapas.' },
+  not_in_scope_record: { id: 'Data terkait tidak ditemukan di wilayah ini.', en: 'The linked record was not found in this scope.' },
 } satisfies Record<string, Bilingual>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -66,6 +66,14 @@ function useNavGroups(me: Me | null | undefined): NavGroup[] {
       ],
     },
     {
+      label: t('nav.groupTraining'),
+      items: [
+        { to: '/pelatihan', label: t('nav.training'), needs: 'training.read' },
+        { to: '/mitra', label: t('nav.partners'), needs: 'partner.read' },
+        { to: '/mitra/perjanjian', label: t('nav.agreements'), needs: 'partner.read' },
+      ],
+    },
+    {
       label: t('nav.groupOrg'),
       items: [
         { to: '/organisasi', label: t('nav.kanwil'), needs: 'org.read', end: false },

@@ -7,6 +7,8 @@ import { idSales } from './id.sales.ts';
 import { id } from './id.ts';
 import { idWbp } from './id.wbp.ts';
 import { idWork } from './id.work.ts';
+import { enTraining } from './en.training.ts';
+import { idTraining } from './id.training.ts';
 
 /** Every leaf of a nested catalog as `a.b.c` → value. */
 function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
@@ -25,8 +27,8 @@ function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('UI catalogs', () => {
-  const idKeys = flatten({ ...id, ...idWbp, ...idWork, ...idSales });
-  const enKeys = flatten({ ...en, ...enWbp, ...enWork, ...enSales });
+  const idKeys = flatten({ ...id, ...idWbp, ...idWork, ...idSales, ...idTraining });
+  const enKeys = flatten({ ...en, ...enWbp, ...enWork, ...enSales, ...enTraining });
 
   it('keep the shell and the area catalogs apart (no section in two)', () => {
     expect(Object.keys(idWbp).filter((k) => k in id)).toEqual([]);
@@ -35,6 +37,8 @@ describe('UI catalogs', () => {
     expect(Object.keys(enWork).filter((k) => k in en || k in enWbp)).toEqual([]);
     expect(Object.keys(idSales).filter((k) => k in id || k in idWbp || k in idWork)).toEqual([]);
     expect(Object.keys(enSales).filter((k) => k in en || k in enWbp || k in enWork)).toEqual([]);
+    expect(Object.keys(idTraining).filter((k) => k in id || k in idWbp || k in idWork || k in idSales)).toEqual([]);
+    expect(Object.keys(enTraining).filter((k) => k in en || k in enWbp || k in enWork || k in enSales)).toEqual([]);
   });
 
   it('have exactly the same keys', () => {

@@ -1,6 +1,7 @@
 import type { WbpCatalog } from './id.wbp.ts';
 import type { SalesCatalog } from './id.sales.ts';
 import type { WorkCatalog } from './id.work.ts';
+import type { TrainingCatalog } from './id.training.ts';
 
 /**
  * Indonesian UI strings of the shell (default language); the WBP areas' strings are in
@@ -56,6 +57,10 @@ export const id = {
     pnbpRollup: 'Rekap PNBP',
     catalogueListings: 'Katalog produk',
     orderRequests: 'Permintaan pesanan',
+    groupTraining: 'Pelatihan & Kemitraan',
+    training: 'Pelatihan & sertifikasi',
+    partners: 'Mitra & Pokmas Lipas',
+    agreements: 'Perjanjian akan berakhir',
     groupAccount: 'Akun',
     account: 'Akun saya',
     signOut: 'Keluar',
@@ -448,4 +453,4 @@ export const id = {
 /** The shell's strings (this file), used by `en.ts`. */
 export type ShellCatalog = typeof id;
 /** Every key the app may ask for: the shell's and those of the area catalogs (loaded with their pages). */
-export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog & SalesCatalog;
+export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog & SalesCatalog & TrainingCatalog;

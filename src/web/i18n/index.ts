@@ -37,9 +37,13 @@ const BUNDLES = {
     id: () => import('./id.sales.ts').then((m) => m.idSales as object),
     en: () => import('./en.sales.ts').then((m) => m.enSales as object),
   },
+  training: {
+    id: () => import('./id.training.ts').then((m) => m.idTraining as object),
+    en: () => import('./en.training.ts').then((m) => m.enTraining as object),
+  },
 } as const;
 type Bundle = keyof typeof BUNDLES;
-const loaded: Record<Bundle, Set<Lang>> = { wbp: new Set(), work: new Set(), sales: new Set() };
+const loaded: Record<Bundle, Set<Lang>> = { wbp: new Set(), work: new Set(), sales: new Set(), training: new Set() };
 
 /** An area's strings in `lang` (Indonesian always, as the fallback). */
 async function ensureBundle(bundle: Bundle, lang: Lang): Promise<void> {
@@ -70,6 +74,11 @@ export function loadWorkStrings(): Promise<void> {
 /** The same for the "Penjualan & PNBP" pages (sales, proceeds split, PNBP billings, NTPN, reconciliation). */
 export function loadSalesStrings(): Promise<void> {
   return ensureBundle('sales', currentLang());
+}
+
+/** The same for the "Pelatihan & Kemitraan" pages (training, certificates, partners). */
+export function loadTrainingStrings(): Promise<void> {
+  return ensureBundle('training', currentLang());
 }
 
 /** English is loaded only when someone asks for it: Indonesian users never download it. */

@@ -6,6 +6,7 @@ import { PositiveId } from '../../../shared/schemas/common.ts';
 import { recordAudit } from '../../audit/trail.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { writePdf } from '../../exports/pdf.ts';
+import { certificateLine, certificatesOf } from '../training/certificates.ts';
 import { targetRoute, type TargetResolver } from '../../http/access.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
 import type { AppEnv } from '../../http/context.ts';
@@ -116,6 +117,8 @@ export function premiRoutes(app: OpenAPIHono<AppEnv>) {
       'SELECT u.name, w.premi_account FROM wbp w JOIN upt u ON u.id = w.upt_id WHERE w.id = $1',
       [l.wbpId],
     );
+    // The statement goes with the inmate on release: it names the competency certificates held too.
+    const certificates = certificateLine(await certificatesOf(c.get('services').db, l.wbpId));
     const pdf = await writePdf({
       title: 'Rekening Premi WBP',
       subtitle: [
@@ -130,7 +133,7 @@ export function premiRoutes(app: OpenAPIHono<AppEnv>) {
         { header: 'Saldo', key: 'runningBalance', kind: 'rupiah', width: 14 },
       ],
       rows: l.entries.map((e) => ({ date: e.date, label: e.label, reference: e.reference, amountRupiah: e.amountRupiah, runningBalance: e.runningBalance })),
-      footnote: `Saldo akhir: Rp ${l.balanceRupiah.toLocaleString('id-ID')}. Premi disimpan dalam tabungan/uang elektronik, tidak tunai (PP 32/1999 ps. 29).`,
+      footnote: `Saldo akhir: Rp ${l.balanceRupiah.toLocaleString('id-ID')}. Premi disimpan dalam tabungan/uang elektronik, tidak tunai (PP 32/1999 ps. 29).${certificates ? ` ${certificates}` : ''}`,
     });
     return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="premi-${l.noRegister.replace(/[^A-Za-z0-9]+/g, '-')}.pdf"` }) as never;
   });

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useMeta } from '../../api/queries.ts';
 import { hasPermission, useMe } from '../../auth/session.ts';
@@ -10,13 +10,16 @@ import { KeyDates, OverstayBanner, Projection } from '../../components/sentence/
 import { SourceBadge } from '../../components/SourceBadge.tsx';
 import { EmptyState, ErrorState, Loading, Section } from '../../components/States.tsx';
 import { formatDate } from '../../format.ts';
-import { tDynamic, useT } from '../../i18n/index.ts';
+import { loadTrainingStrings, tDynamic, useT } from '../../i18n/index.ts';
 import { caseFromWbp } from '../calculator/caseInput.ts';
 import { WbpActions, type WbpAction } from './actions/WbpActions.tsx';
 import { useWbp, wbpKeys, type Wbp } from './api.ts';
 import { Timeline } from './Timeline.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { WorkSection } from './WorkSection.tsx';
+
+/** "Pelatihan & sertifikat": its code and strings load only for users who may see it. */
+const WbpTrainingSection = lazy(() => Promise.all([import('../training/WbpTrainingSection.tsx'), loadTrainingStrings()]).then(([m]) => m));
 
 function Header({ w }: { w: Wbp }) {
   const { t, lang } = useT();
@@ -222,6 +225,11 @@ export default function WbpDetailPage() {
       </Section>
 
       {hasPermission(me, 'work.read') && <WorkSection wbpId={w.id} />}
+      {hasPermission(me, 'training.read') && (
+        <Suspense fallback={<Loading />}>
+          <WbpTrainingSection wbpId={w.id} />
+        </Suspense>
+      )}
 
       {calc && (
         <>
