@@ -17,12 +17,13 @@ import { recomputeAllDates } from '../src/server/modules/wbp/bulk-dates.ts';
 import { computeCase, loadHolidays } from '../src/server/modules/wbp/dates.ts';
 import { findWbp, loadCaseRecords } from '../src/server/modules/wbp/queries.ts';
 import { benchAttendanceSave, benchNationalAttendance } from './work.ts';
+import { benchCatalogue } from './catalogue.ts';
 
 const TODAY = '2026-11-25';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DATA_DIR = '.bench-data';
 const results: Record<string, unknown> = {};
-/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national. */
+/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national, catalogue. */
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
 function log(name: string, value: unknown) {
@@ -114,5 +115,7 @@ console.log(`Giatja benchmarks — ${new Date().toISOString()} — ${cpus().leng
 console.log(`database: ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL (BENCH_DATABASE_URL)' : `embedded PGlite in ${DATA_DIR}`}; load runs ${SECONDS}s, 20 connections; latency in ms\n`);
 await seedNational();
 await httpBenchmarks();
+// The catalogue runs on its own database (BENCH_CATALOGUE_DATABASE_URL, else an embedded one).
+if (!SKIP.has('catalogue')) await benchCatalogue(log);
 mkdirSync('bench/out', { recursive: true });
 writeFileSync('bench/out/results.json', JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
