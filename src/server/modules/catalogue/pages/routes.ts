@@ -233,6 +233,27 @@ async function confirmationPage(c: Context<AppEnv>) {
   return send(c, page(ctx, { title: s.sentTitle, description: s.sentTitle }, body), 200, 'no-store');
 }
 
+type Handler = (c: Context<AppEnv>) => Promise<Response>;
+
+/**
+ * A public page whose HTML is kept in the catalogue cache by language and URL (the same searches
+ * and products are asked for again and again); only successful pages are kept.
+ */
+function cachedPage(render: Handler): Handler {
+  return async (c) => {
+    const ctx = pageContext(c);
+    const key = `page:${ctx.lang}:${c.req.url}`;
+    const hit = await catalogueCache.peek<{ body: string; status: number; headers: Record<string, string> }>(key);
+    if (hit) return c.body(hit.body, hit.status as 200, hit.headers);
+    const res = await render(c);
+    if (res.status !== 200) return res;
+    const body = await res.text();
+    const headers = Object.fromEntries(res.headers);
+    catalogueCache.put(key, { body, status: 200, headers });
+    return c.body(body, 200, headers);
+  };
+}
+
 /** The public catalogue: server-rendered pages, no script, cached briefly, in Indonesian or English. */
 export function cataloguePages(app: OpenAPIHono<AppEnv>): void {
   const pub = publicRoute('the public catalogue: published products, UPT showcases and the order form; no personal data shown');
@@ -241,11 +262,11 @@ export function cataloguePages(app: OpenAPIHono<AppEnv>): void {
   app.use('/katalog/upt/:ref', etag());
 
   declarePlainRoute('GET', '/katalog', pub);
-  app.get('/katalog', searchPage);
+  app.get('/katalog', cachedPage(searchPage));
   declarePlainRoute('GET', '/katalog/produk/:ref', pub);
-  app.get('/katalog/produk/:ref', productPage);
+  app.get('/katalog/produk/:ref', cachedPage(productPage));
   declarePlainRoute('GET', '/katalog/upt/:ref', pub);
-  app.get('/katalog/upt/:ref', uptPage);
+  app.get('/katalog/upt/:ref', cachedPage(uptPage));
   declarePlainRoute('GET', '/katalog/pesan', pub);
   app.get('/katalog/pesan', orderFormPage);
   declarePlainRoute('POST', '/katalog/pesan', publicRoute('buyers send order or quotation requests without an account; honeypot, throttled per address, idempotent'));
