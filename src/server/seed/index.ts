@@ -67,7 +67,7 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
     }
     // The public catalogue: the demo UPTs' products (and ~20,000 across all UPTs at national size).
     const catalogueUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
-    await seedCatalogue(tx, { seed: opts.seed, size: opts.size, today: opts.today, demoUptIds: catalogueUpts.map((u) => u.id) });
+    await seedCatalogue(tx, { seed: opts.seed, size: opts.size, today: opts.today, demoUptIds: catalogueUpts.map((u) => u.id), history: opts.inmates !== false });
     const info = { size: opts.size, seed: opts.seed, demo: opts.demo, duplicatesDropped: ref.duplicatesDropped };
     await tx.query(`INSERT INTO app_setting (key, value) VALUES ('seed', $1::jsonb)`, [JSON.stringify(info)]);
     await recordAudit(tx, { id: null, username: 'system', role: null }, { entity: 'system', entityId: 'seed', action: 'seeded', after: info });

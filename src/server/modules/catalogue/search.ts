@@ -86,7 +86,7 @@ export async function searchCatalogue(db: Queryable, q: CatalogueSearchQuery): P
   if (q.minPrice !== undefined) conds.push(`p.price_rupiah >= $${params.push(q.minPrice)}`);
   if (q.maxPrice !== undefined) conds.push(`p.price_rupiah <= $${params.push(q.maxPrice)}`);
   // Best first: products holding more of the words exactly as typed (not just a similar word).
-  const rank = words.length ? `cardinality(ARRAY(SELECT unnest(p.search_words) INTERSECT SELECT unnest($${params.push(words)}::text[])))` : '0';
+  const rank = words.length ? words.map((w) => `(p.search_words @> ARRAY[$${params.push(w)}::text])::int`).join(' + ') : '0';
   const limit = `LIMIT $${params.push(q.pageSize)} OFFSET $${params.push((q.page - 1) * q.pageSize)}`;
   const rows = await db.query<ItemRow & { total: string | number }>(
     `WITH hits AS (
