@@ -55,7 +55,18 @@ export const TEMPLATES: Template[] = [
   T('jasa', 'Cuci Mobil', 'unit', [35_000, 60_000], 'Cuci mobil dan motor di area pelayanan depan.'),
 ];
 
-const VARIANTS = ['', 'Premium', 'Ekonomis', 'Motif Parang', 'Motif Kawung', 'Ukuran Besar', 'Ukuran Kecil', 'Pedas', 'Original', 'Paket Instansi', 'Edisi Khas Daerah', 'Warna Alam'];
+const COMMON_VARIANTS = ['', 'Premium', 'Ekonomis', 'Paket Instansi', 'Edisi Khas Daerah'];
+/** Variants that make sense for each category (no "batik" chips). */
+const VARIANTS: Record<string, string[]> = {
+  kuliner: [...COMMON_VARIANTS, 'Pedas', 'Original', 'Manis', 'Rasa Bawang', 'Kemasan Hemat'],
+  perkebunan: [...COMMON_VARIANTS, 'Organik', 'Kemasan Kecil', 'Kemasan Besar'],
+  kerajinan: [...COMMON_VARIANTS, 'Motif Parang', 'Motif Kawung', 'Warna Alam', 'Ukuran Besar', 'Ukuran Kecil'],
+  industri: [...COMMON_VARIANTS, 'Ukuran Besar', 'Ukuran Kecil', 'Warna Alam', 'Model Minimalis'],
+  pertanian: [...COMMON_VARIANTS, 'Organik', 'Panen Baru'],
+  perikanan: [...COMMON_VARIANTS, 'Ukuran Konsumsi', 'Segar Harian'],
+  peternakan: [...COMMON_VARIANTS, 'Ukuran Besar', 'Ukuran Kecil'],
+  jasa: ['', 'Paket Instansi', 'Ekspres', 'Langganan Bulanan'],
+};
 
 const round = (n: number, step: number) => Math.max(step, Math.round(n / step) * step);
 const priceOf = (rng: Rng, t: Template) => round(rng.int(t.price[0], t.price[1]), t.price[1] >= 100_000 ? 5_000 : 500);
@@ -219,7 +230,7 @@ async function seedNationalCatalogue(tx: Queryable, rng: Rng, skip: number[], ta
     const names = new Set<string>();
     while (names.size < perUpt) {
       const t = rng.pick(TEMPLATES);
-      const v = rng.pick(VARIANTS);
+      const v = rng.pick(VARIANTS[t.category] ?? COMMON_VARIANTS);
       const name = v ? `${t.name} ${v}` : t.name;
       if (names.has(name)) continue;
       names.add(name);
