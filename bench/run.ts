@@ -20,12 +20,13 @@ import { benchAttendanceSave, benchNationalAttendance } from './work.ts';
 import { benchSalesYear } from './sales.ts';
 import { benchPnbp } from './pnbp.ts';
 import { benchTraining } from './training.ts';
+import { benchCatalogue } from './catalogue.ts';
 
 const TODAY = '2026-11-25';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DATA_DIR = '.bench-data';
 const results: Record<string, unknown> = {};
-/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national, sales, pnbp, training. */
+/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national, sales, pnbp, training, catalogue. */
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
 function log(name: string, value: unknown) {
@@ -121,5 +122,7 @@ await seedNational();
 await httpBenchmarks();
 // PNBP reconciliation runs on its own database (PNBP_BENCH_DATABASE_URL, see bench/pnbp.ts).
 if (!SKIP.has('pnbp')) await benchPnbp(log);
+// The catalogue runs on its own database (BENCH_CATALOGUE_DATABASE_URL, else an embedded one).
+if (!SKIP.has('catalogue')) await benchCatalogue(log);
 mkdirSync('bench/out', { recursive: true });
 writeFileSync('bench/out/results.json', JSON.stringify({ at: new Date().toISOString(), results }, null, 2));

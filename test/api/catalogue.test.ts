@@ -305,16 +305,21 @@ describe('listings and photos', () => {
     expect(ok.status).toBe(201);
     const photo = ok.body.photos.at(-1)!;
     expect(photo.fileName).toBe('foto produk.png');
-    const res = await t.app.request(photo.url, { headers: { host: 'localhost' } });
+    // The editor reads it through the API (also before the product is listed)…
+    expect((await op.get(photo.url)).status).toBe(200);
+    expect((await foreignOp.get<ErrorBody>(photo.url)).body.error.code).toBe('OUT_OF_SCOPE');
+    // …the public through its own address, listed products only.
+    const publicUrl = `/katalog/foto/${photo.id}`;
+    const res = await t.app.request(publicUrl, { headers: { host: 'localhost' } });
     expect([res.status, res.headers.get('content-type'), res.headers.get('cache-control')]).toEqual([200, 'image/png', 'public, max-age=31536000, immutable']);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(png());
     expect((await upload(op, ids.product, png(), 'lagi.png')).status).toBe(409);
     expect((await upload(foreignOp, ids.product, png(), 'x.png')).status).toBe(403);
     const item = (await search(`?uptId=${ids.semarang}&pageSize=60`)).body.items.find((i) => i.id === ids.product)!;
-    expect([item.imageUrl, item.illustrative]).toEqual([photo.url, false]);
+    expect([item.imageUrl, item.illustrative]).toEqual([publicUrl, false]);
     const del = await op.request<Listing>('DELETE', `/api/v1/catalogue/listings/${ids.product}/photos/${photo.id}`);
     expect(del.body.photos.some((p) => p.id === photo.id)).toBe(false);
-    expect((await t.app.request(photo.url, { headers: { host: 'localhost' } })).status).toBe(404);
+    expect((await t.app.request(publicUrl, { headers: { host: 'localhost' } })).status).toBe(404);
   });
 });
 

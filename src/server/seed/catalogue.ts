@@ -55,7 +55,18 @@ export const TEMPLATES: Template[] = [
   T('jasa', 'Cuci Mobil', 'unit', [35_000, 60_000], 'Cuci mobil dan motor di area pelayanan depan.'),
 ];
 
-const VARIANTS = ['', 'Premium', 'Ekonomis', 'Motif Parang', 'Motif Kawung', 'Ukuran Besar', 'Ukuran Kecil', 'Pedas', 'Original', 'Paket Instansi', 'Edisi Khas Daerah', 'Warna Alam'];
+const COMMON_VARIANTS = ['', 'Premium', 'Ekonomis', 'Paket Instansi', 'Edisi Khas Daerah'];
+/** Variants that make sense for each category (no "batik" chips). */
+const VARIANTS: Record<string, string[]> = {
+  kuliner: [...COMMON_VARIANTS, 'Pedas', 'Original', 'Manis', 'Rasa Bawang', 'Kemasan Hemat'],
+  perkebunan: [...COMMON_VARIANTS, 'Organik', 'Kemasan Kecil', 'Kemasan Besar'],
+  kerajinan: [...COMMON_VARIANTS, 'Motif Parang', 'Motif Kawung', 'Warna Alam', 'Ukuran Besar', 'Ukuran Kecil'],
+  industri: [...COMMON_VARIANTS, 'Ukuran Besar', 'Ukuran Kecil', 'Warna Alam', 'Model Minimalis'],
+  pertanian: [...COMMON_VARIANTS, 'Organik', 'Panen Baru'],
+  perikanan: [...COMMON_VARIANTS, 'Ukuran Konsumsi', 'Segar Harian'],
+  peternakan: [...COMMON_VARIANTS, 'Ukuran Besar', 'Ukuran Kecil'],
+  jasa: ['', 'Paket Instansi', 'Ekspres', 'Langganan Bulanan'],
+};
 
 const round = (n: number, step: number) => Math.max(step, Math.round(n / step) * step);
 const priceOf = (rng: Rng, t: Template) => round(rng.int(t.price[0], t.price[1]), t.price[1] >= 100_000 ? 5_000 : 500);
@@ -113,7 +124,7 @@ async function refreshOnHand(tx: Queryable, itemIds: number[]): Promise<void> {
 const daysBefore = (today: string, days: number) => new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 /** Demo UPTs: 8 products each, most published, with production batches worked by their inmates. */
-async function seedDemoCatalogue(tx: Queryable, rng: Rng, uptIds: number[], today: string): Promise<void> {
+async function seedDemoCatalogue(tx: Queryable, rng: Rng, uptIds: number[], today: string, history: boolean): Promise<void> {
   const upts = await tx.query<{ id: number; kanwil_id: number }>('SELECT id, kanwil_id FROM upt WHERE id = ANY($1::int[]) ORDER BY id', [uptIds]);
   const ps: NewProduct[] = [];
   for (const u of upts) {
@@ -122,6 +133,13 @@ async function seedDemoCatalogue(tx: Queryable, rng: Rng, uptIds: number[], toda
   }
   const ids = await insertProducts(tx, ps);
   const products = ps.map((p) => ({ ...p, id: ids.get(`${p.uptId}:${p.name}`)! }));
+  const year = Number(today.slice(0, 4));
+  await seedRequests(tx, rng, products.filter((p) => p.published), year, today);
+  if (history) await seedProductionHistory(tx, rng, products, uptIds, today);
+}
+
+/** Batches of the last months, worked by the UPTs' inmates, whose output is the stock on hand. */
+async function seedProductionHistory(tx: Queryable, rng: Rng, products: Array<NewProduct & { id: number }>, uptIds: number[], today: string): Promise<void> {
   const items = await stockItems(tx, products);
   const locations = new Map((await tx.query<{ id: number; upt_id: number }>(`SELECT id, upt_id FROM stock_location WHERE name = 'Gudang Produk Jadi' AND upt_id = ANY($1::int[])`, [uptIds])).map((l) => [l.upt_id, l.id]));
   const held = await tx.query<{ id: string | number; upt_id: number }>(`SELECT id, upt_id FROM wbp WHERE upt_id = ANY($1::int[]) AND released_on IS NULL AND status IN ('narapidana', 'anak') ORDER BY id`, [uptIds]);
@@ -163,7 +181,6 @@ async function seedDemoCatalogue(tx: Queryable, rng: Rng, uptIds: number[], toda
     );
   }
   await refreshOnHand(tx, [...items.values()]);
-  await seedRequests(tx, rng, products.filter((p) => p.published), year, today);
 }
 
 const BUYERS = [
@@ -213,7 +230,7 @@ async function seedNationalCatalogue(tx: Queryable, rng: Rng, skip: number[], ta
     const names = new Set<string>();
     while (names.size < perUpt) {
       const t = rng.pick(TEMPLATES);
-      const v = rng.pick(VARIANTS);
+      const v = rng.pick(VARIANTS[t.category] ?? COMMON_VARIANTS);
       const name = v ? `${t.name} ${v}` : t.name;
       if (names.has(name)) continue;
       names.add(name);
@@ -236,8 +253,12 @@ async function seedNationalCatalogue(tx: Queryable, rng: Rng, skip: number[], ta
 
 export const NATIONAL_PRODUCTS = 20_000;
 
-export async function seedCatalogue(tx: Queryable, opts: { seed: number; size: DatasetSize; today: string; demoUptIds: number[] }): Promise<void> {
+/**
+ * `history`: also production batches and stock for the demo UPTs (with generated inmates only:
+ * batches are worked by them; tests that start from an empty ledger seed without inmates).
+ */
+export async function seedCatalogue(tx: Queryable, opts: { seed: number; size: DatasetSize; today: string; demoUptIds: number[]; history: boolean }): Promise<void> {
   const rng = createRng(opts.seed + 505);
-  await seedDemoCatalogue(tx, rng, opts.demoUptIds, opts.today);
+  await seedDemoCatalogue(tx, rng, opts.demoUptIds, opts.today, opts.history);
   if (opts.size === 'national') await seedNationalCatalogue(tx, rng, opts.demoUptIds, NATIONAL_PRODUCTS);
 }

@@ -72,7 +72,7 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
     }
     // The public catalogue: the demo UPTs' products (and ~20,000 across all UPTs at national size).
     const catalogueUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
-    await seedCatalogue(tx, { seed: opts.seed, size: opts.size, today: opts.today, demoUptIds: catalogueUpts.map((u) => u.id) });
+    await seedCatalogue(tx, { seed: opts.seed, size: opts.size, today: opts.today, demoUptIds: catalogueUpts.map((u) => u.id), history: opts.inmates !== false });
     // Sales of the demo UPTs' products (after the catalogue made them), then PNBP billing their splits.
     if (opts.inmates !== false) await seedSales(tx, { seed: opts.seed, today: opts.today, uptIds: catalogueUpts.map((u) => u.id) });
     // PNBP demo figures need no inmates: the populated UPTs get them either way.

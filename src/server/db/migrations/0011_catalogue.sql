@@ -7,6 +7,9 @@ ALTER TABLE product ADD COLUMN published_at timestamptz;
 -- What the public search reads: name, category and UPT name, lower case, accents and punctuation
 -- removed (the same folding as src/domain/text/search-key.ts), kept by the triggers below.
 ALTER TABLE product ADD COLUMN search_key text NOT NULL DEFAULT '';
+-- The same words as an array: a query word matches through the array index (exact words, after
+-- widening the query word to the catalogue words similar to it), far cheaper than a pattern scan.
+ALTER TABLE product ADD COLUMN search_words text[] NOT NULL DEFAULT '{}';
 
 CREATE FUNCTION catalogue_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT btrim(regexp_replace(
@@ -25,9 +28,9 @@ CREATE FUNCTION product_search_key() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   NEW.search_key := catalogue_fold(NEW.name || ' ' || NEW.category || ' ' || coalesce(
     (SELECT u.name || ' ' || k.raw_name FROM upt u JOIN kanwil k ON k.id = u.kanwil_id WHERE u.id = NEW.upt_id), ''));
+  NEW.search_words := ARRAY(SELECT DISTINCT w FROM unnest(string_to_array(NEW.search_key, ' ')) AS w WHERE length(w) >= 2);
   INSERT INTO catalogue_word (word)
-    SELECT DISTINCT w FROM unnest(string_to_array(NEW.search_key, ' ')) AS w WHERE length(w) >= 2
-    ON CONFLICT DO NOTHING;
+    SELECT unnest(NEW.search_words) ON CONFLICT DO NOTHING;
   RETURN NEW;
 END
 $$;
@@ -46,7 +49,7 @@ CREATE TRIGGER upt_rename_products_trg AFTER UPDATE OF name ON upt
   FOR EACH ROW EXECUTE FUNCTION upt_rename_products();
 
 UPDATE product SET name = name;
-CREATE INDEX product_search_trgm_idx ON product USING gin (search_key gin_trgm_ops) WHERE published AND active;
+CREATE INDEX product_search_words_idx ON product USING gin (search_words) WHERE published AND active;
 CREATE INDEX product_listed_idx ON product (category, price_rupiah) WHERE published AND active;
 CREATE INDEX product_upt_idx ON product (upt_id);
 -- Provenance (batches and workers per product over the last year).

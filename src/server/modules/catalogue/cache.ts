@@ -19,6 +19,17 @@ export class TtlCache {
     return value;
   }
 
+  /** A fresh value already kept, without loading. */
+  async peek<V>(key: string): Promise<V | undefined> {
+    const hit = this.map.get(key);
+    return hit && Date.now() - hit.at < this.ttlMs ? ((await hit.value) as V) : undefined;
+  }
+
+  put<V>(key: string, value: V): void {
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value!);
+    this.map.set(key, { at: Date.now(), value: Promise.resolve(value) });
+  }
+
   clear(): void {
     this.map.clear();
   }

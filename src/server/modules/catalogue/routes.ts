@@ -20,7 +20,7 @@ import { errorResponses, jsonBody, jsonOk } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
 import { catalogueCache } from './cache.ts';
 import { createOrderRequest, findRequest, listRequests, moveRequest, throttleRequests } from './requests.ts';
-import { catalogueProduct, photoUrl, searchCatalogue } from './search.ts';
+import { catalogueProduct, searchCatalogue } from './search.ts';
 
 const tags = ['Katalog / Catalogue'];
 const idParam = (name: string) => (c: Context<AppEnv>) => Number(c.req.param(name));
@@ -98,6 +98,12 @@ const photoAddRoute = defineRoute({
   request: { params: z.object({ productId: PositiveId }), body: { required: true, content: { 'multipart/form-data': { schema: PhotoForm } } } },
   responses: { 201: jsonOk(Listing, 'The listing with the new photo'), ...errorResponses },
 });
+const photoGetRoute = defineRoute({
+  method: 'get', path: '/catalogue/listings/{productId}/photos/{photoId}', tags, summary: 'Foto produk (juga sebelum tayang) / a product photo, also before it is listed',
+  description: 'For the listing editor: the public address `/katalog/foto/{photoId}` serves photos of listed products only.',
+  access: targetRoute('sales.read', photoTarget), request: { params: z.object({ productId: PositiveId, photoId: PositiveId }) },
+  responses: { 200: { description: 'The image (JPEG, PNG or WebP)' }, ...errorResponses },
+});
 const photoDeleteRoute = defineRoute({
   method: 'delete', path: '/catalogue/listings/{productId}/photos/{photoId}', tags, summary: 'Hapus foto produk / remove a product photo',
   access: targetRoute('sales.write', photoTarget), request: { params: z.object({ productId: PositiveId, photoId: PositiveId }) },
@@ -132,7 +138,7 @@ function toListing(r: ListingRow): Listing {
   return {
     id: r.id, ref: pageRef(r.id, r.name), uptId: r.upt_id, uptName: r.upt_name, kanwilId: r.kanwil_id, name: r.name, category: r.category, unit: r.unit,
     priceRupiah: Number(r.price_rupiah), description: r.description, active: r.active, published: r.published, onHand, availability: availabilityBand(onHand),
-    photos: (r.photos ?? []).map((p) => ({ id: Number(p.id), url: photoUrl(Number(p.id)), fileName: p.fileName })), version: r.version,
+    photos: (r.photos ?? []).map((p) => ({ id: Number(p.id), url: `/api/v1/catalogue/listings/${r.id}/photos/${p.id}`, fileName: p.fileName })), version: r.version,
   };
 }
 
@@ -251,6 +257,11 @@ export function catalogueRoutes(app: OpenAPIHono<AppEnv>) {
     });
     catalogueCache.clear();
     return c.json(await listing(db, id), 201);
+  });
+  app.openapi(photoGetRoute, async (c) => {
+    const photo = await c.get('services').db.one<{ mime: string; content: Buffer }>('SELECT mime, content FROM product_photo WHERE id = $1 AND product_id = $2', [Number(c.req.param('photoId')), productIdOf(c)]);
+    if (!photo) throw notFound();
+    return c.body(new Uint8Array(photo.content), 200, { 'content-type': photo.mime }) as never;
   });
   app.openapi(photoDeleteRoute, async (c) => {
     const id = productIdOf(c);

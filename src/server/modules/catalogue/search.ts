@@ -67,9 +67,9 @@ async function variantsOf(db: Queryable, words: string[]): Promise<string[][]> {
 }
 
 /**
- * The public search: only listed products; each query word must match (as itself or a similar
- * catalogue word) the product's name, category, UPT or province; filters by category, province,
- * UPT and price; best matches first, then newest listings.
+ * The public search: only listed products; each query word must match (as itself, a word it
+ * starts, or a similar catalogue word) a word of the product's name, category, UPT or province;
+ * filters by category, province, UPT and price; exact words first, then newest listings.
  */
 export async function searchCatalogue(db: Queryable, q: CatalogueSearchQuery): Promise<CatalogueSearchResult> {
   const words = [...new Set(searchKey(q.q ?? '').split(' ').filter((w) => w.length >= 2))].slice(0, MAX_WORDS);
@@ -78,14 +78,15 @@ export async function searchCatalogue(db: Queryable, q: CatalogueSearchQuery): P
   if (matchedWords.some((v) => v.length === 0)) return empty;
   const params: unknown[] = [];
   const conds = [LISTED];
-  // Catalogue words are [a-z0-9] only (folded), so they are safe inside a regular expression.
-  for (const v of matchedWords) conds.push(`p.search_key ~ $${params.push(`(${v.join('|')})`)}`);
+  // Each query word: the product holds one of the catalogue words it was widened to (array index).
+  for (const v of matchedWords) conds.push(`p.search_words && $${params.push(v)}::text[]`);
   if (q.category) conds.push(`p.category = $${params.push(q.category)}`);
   if (q.province) conds.push(`k.province_code = $${params.push(q.province)}`);
   if (q.uptId) conds.push(`p.upt_id = $${params.push(q.uptId)}`);
   if (q.minPrice !== undefined) conds.push(`p.price_rupiah >= $${params.push(q.minPrice)}`);
   if (q.maxPrice !== undefined) conds.push(`p.price_rupiah <= $${params.push(q.maxPrice)}`);
-  const rank = words.length ? `word_similarity($${params.push(words.join(' '))}, p.search_key)` : '0::real';
+  // Best first: products holding more of the words exactly as typed (not just a similar word).
+  const rank = words.length ? words.map((w) => `(p.search_words @> ARRAY[$${params.push(w)}::text])::int`).join(' + ') : '0';
   const limit = `LIMIT $${params.push(q.pageSize)} OFFSET $${params.push((q.page - 1) * q.pageSize)}`;
   const rows = await db.query<ItemRow & { total: string | number }>(
     `WITH hits AS (

@@ -26,7 +26,8 @@ header{background:#0b3d6e;color:#fff;padding:12px 16px}header a{color:#fff}.bar{
 .brand{font-weight:700;text-decoration:none;font-size:1.1rem}main{max-width:1100px;margin:0 auto;padding:16px}
 h1{font-size:1.5rem;margin:.2em 0 .5em}h2{font-size:1.2rem}
 .search{display:grid;gap:8px;grid-template-columns:1fr;background:#fff;padding:12px;border-radius:8px;border:1px solid #d9dee5}
-@media(min-width:700px){.search{grid-template-columns:2fr 1fr 1fr 1fr 1fr auto;align-items:end}}
+@media(min-width:700px){.search{grid-template-columns:2fr 3fr auto;align-items:end}}
+.filters summary{cursor:pointer;font-weight:600;padding:6px 0}.filter-grid{display:grid;gap:8px;grid-template-columns:1fr 1fr}
 label{display:block;font-size:.85rem;font-weight:600;margin-bottom:2px}input,select,textarea{width:100%;font:inherit;padding:8px;border:1px solid #7b8794;border-radius:6px;background:#fff}
 button,.btn{display:inline-block;font:inherit;font-weight:600;padding:9px 16px;border-radius:6px;border:0;background:#0b5cad;color:#fff;text-decoration:none;cursor:pointer}
 .grid{display:grid;gap:12px;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));padding:0;list-style:none}

@@ -16,7 +16,7 @@ import { catalogueCache } from '../cache.ts';
 import { confirmationOf, createOrderRequest, throttleRequests } from '../requests.ts';
 import { catalogueProduct, listedProvinces, searchCatalogue, uptShowcase } from '../search.ts';
 import { HONEYPOT, orderForm, qtyField, type FormProduct, type FormValues } from './form.ts';
-import { html } from './html.ts';
+import { html, raw } from './html.ts';
 import { availabilityBadge, categoryLabel, link, page, productCard, type PageContext } from './layout.ts';
 import { illustrationSvg } from './illustrations.ts';
 import { rupiah, strings } from './strings.ts';
@@ -58,12 +58,13 @@ async function searchPage(c: Context<AppEnv>) {
 <form class="search" method="get" action="/katalog" role="search">
 ${ctx.langParam ? html`<input type="hidden" name="lang" value="${ctx.langParam}">` : ''}
 <div><label for="q">${s.search}</label><input id="q" name="q" type="search" value="${q.q ?? ''}" placeholder="${s.searchPlaceholder}" autocomplete="off"></div>
+<details class="filters"${q.category || q.province || q.minPrice !== undefined || q.maxPrice !== undefined ? raw(' open') : ''}><summary>${s.filters}</summary><div class="filter-grid">
 <div><label for="category">${s.category}</label><select id="category" name="category"><option value="">${s.allCategories}</option>
 ${WORK_CATEGORIES.map((k) => html`<option value="${k}" ${q.category === k ? 'selected' : ''}>${categoryLabel(k, ctx.lang)}</option>`)}</select></div>
 <div><label for="province">${s.province}</label><select id="province" name="province"><option value="">${s.allProvinces}</option>
 ${provinces.map((p) => html`<option value="${p.code}" ${q.province === p.code ? 'selected' : ''}>${p.name}</option>`)}</select></div>
 <div><label for="minPrice">${s.minPrice}</label><input id="minPrice" name="minPrice" type="number" min="0" inputmode="numeric" value="${q.minPrice ?? ''}"></div>
-<div><label for="maxPrice">${s.maxPrice}</label><input id="maxPrice" name="maxPrice" type="number" min="0" inputmode="numeric" value="${q.maxPrice ?? ''}"></div>
+<div><label for="maxPrice">${s.maxPrice}</label><input id="maxPrice" name="maxPrice" type="number" min="0" inputmode="numeric" value="${q.maxPrice ?? ''}"></div></div></details>
 ${q.uptId ? html`<input type="hidden" name="uptId" value="${q.uptId}">` : ''}
 <div><button type="submit">${s.searchButton}</button></div></form>
 <p aria-live="polite">${s.results(result.total)}${widened ? html` — ${s.showingFor}: <em>${result.matchedWords.map((v) => v.join(' / ')).join(', ')}</em>` : ''}</p>
@@ -233,6 +234,27 @@ async function confirmationPage(c: Context<AppEnv>) {
   return send(c, page(ctx, { title: s.sentTitle, description: s.sentTitle }, body), 200, 'no-store');
 }
 
+type Handler = (c: Context<AppEnv>) => Promise<Response>;
+
+/**
+ * A public page whose HTML is kept in the catalogue cache by language and URL (the same searches
+ * and products are asked for again and again); only successful pages are kept.
+ */
+function cachedPage(render: Handler): Handler {
+  return async (c) => {
+    const ctx = pageContext(c);
+    const key = `page:${ctx.lang}:${c.req.url}`;
+    const hit = await catalogueCache.peek<{ body: string; status: number; headers: Record<string, string> }>(key);
+    if (hit) return c.body(hit.body, hit.status as 200, hit.headers);
+    const res = await render(c);
+    if (res.status !== 200) return res;
+    const body = await res.text();
+    const headers = Object.fromEntries(res.headers);
+    catalogueCache.put(key, { body, status: 200, headers });
+    return c.body(body, 200, headers);
+  };
+}
+
 /** The public catalogue: server-rendered pages, no script, cached briefly, in Indonesian or English. */
 export function cataloguePages(app: OpenAPIHono<AppEnv>): void {
   const pub = publicRoute('the public catalogue: published products, UPT showcases and the order form; no personal data shown');
@@ -241,11 +263,11 @@ export function cataloguePages(app: OpenAPIHono<AppEnv>): void {
   app.use('/katalog/upt/:ref', etag());
 
   declarePlainRoute('GET', '/katalog', pub);
-  app.get('/katalog', searchPage);
+  app.get('/katalog', cachedPage(searchPage));
   declarePlainRoute('GET', '/katalog/produk/:ref', pub);
-  app.get('/katalog/produk/:ref', productPage);
+  app.get('/katalog/produk/:ref', cachedPage(productPage));
   declarePlainRoute('GET', '/katalog/upt/:ref', pub);
-  app.get('/katalog/upt/:ref', uptPage);
+  app.get('/katalog/upt/:ref', cachedPage(uptPage));
   declarePlainRoute('GET', '/katalog/pesan', pub);
   app.get('/katalog/pesan', orderFormPage);
   declarePlainRoute('POST', '/katalog/pesan', publicRoute('buyers send order or quotation requests without an account; honeypot, throttled per address, idempotent'));

@@ -14,7 +14,8 @@ const ID = {
   minPrice: 'Harga dari (Rp)',
   maxPrice: 'sampai (Rp)',
   filter: 'Terapkan',
-  results: (n: number) => `${n.toLocaleString('id-ID')} produk`,
+  filters: 'Filter: kategori, provinsi, harga',
+  results: (n: number) => `${formatNumber(n, 'id')} produk`,
   noResults: 'Tidak ada produk yang cocok. Coba kata lain atau hapus filter.',
   showingFor: 'Menampilkan hasil untuk',
   prev: 'Sebelumnya',
@@ -90,7 +91,8 @@ const EN: Strings = {
   minPrice: 'Price from (Rp)',
   maxPrice: 'to (Rp)',
   filter: 'Apply',
-  results: (n: number) => `${n.toLocaleString('en-GB')} products`,
+  filters: 'Filters: category, province, price',
+  results: (n: number) => `${formatNumber(n, 'en')} products`,
   noResults: 'No matching products. Try another word or clear the filters.',
   showingFor: 'Showing results for',
   prev: 'Previous',
@@ -165,6 +167,10 @@ export const CATEGORY_LABELS: Record<string, Record<Lang, string>> = {
 export const strings = (lang: Lang): Strings => (lang === 'en' ? EN : ID);
 export type { Strings };
 
+/** Number formats built once: `toLocaleString` builds one per call, which dominated page rendering. */
+const NUMBER = { id: new Intl.NumberFormat('id-ID'), en: new Intl.NumberFormat('en-GB') };
+export const formatNumber = (n: number, lang: Lang) => NUMBER[lang].format(n);
+
 export function rupiah(n: number, lang: Lang): string {
-  return `Rp${n.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID')}`;
+  return `Rp${formatNumber(n, lang)}`;
 }
