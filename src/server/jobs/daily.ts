@@ -2,6 +2,7 @@ import type { Db } from '../db/pool.ts';
 import { recomputeAllDates } from '../modules/wbp/bulk-dates.ts';
 import { overstaySummary } from '../modules/overstay/queries.ts';
 import type { DailyJob } from './runner.ts';
+import { defaultRange, refreshAll } from '../modules/indicators/refresh.ts';
 
 /** Days left change every day and rules may have changed: refresh every held inmate's dates. */
 export const recomputeDatesJob: DailyJob = {
@@ -30,4 +31,13 @@ export const overstayDigestJob: DailyJob = {
   },
 };
 
-export const DAILY_JOBS: DailyJob[] = [recomputeDatesJob, overstayDigestJob];
+/** The cockpit's rollups: every indicator recomputed from the records (after the dates, for overstays). */
+export const indicatorRollupJob: DailyJob = {
+  name: 'indicator-rollup',
+  async run(db: Db, today: string) {
+    const r = await refreshAll(db, { ...defaultRange(today), today });
+    return { indicators: r.indicators, rows: r.rows, ms: r.ms };
+  },
+};
+
+export const DAILY_JOBS: DailyJob[] = [recomputeDatesJob, overstayDigestJob, indicatorRollupJob];

@@ -14,6 +14,8 @@ import { importRoutes } from './imports/routes.ts';
 import { workRoutes } from './work/routes.ts';
 import { foodRoutes } from './food/routes.ts';
 import { productionRoutes } from './production/routes.ts';
+import { indicatorRoutes } from './indicators/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 
 /** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
 export function registerModules(api: OpenAPIHono<AppEnv>): void {
@@ -31,4 +33,6 @@ export function registerModules(api: OpenAPIHono<AppEnv>): void {
   workRoutes(api);
   foodRoutes(api);
   productionRoutes(api);
+  indicatorRoutes(api);
+  reportRoutes(api);
 }

@@ -5,6 +5,7 @@ import { seedOrganisation } from './organisation.ts';
 import { demoAccounts, seedUsers, DEMO_UPTS, type DemoAccount } from './users.ts';
 import { seedInmates } from './inmates.ts';
 import { seedWork } from './work.ts';
+import { seedCockpitAfter, seedCockpitTargets } from './cockpit.ts';
 import type { Queryable } from '../db/pool.ts';
 
 export type DatasetSize = 'demo' | 'national';
@@ -64,6 +65,8 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
       const demoUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
       await seedWork(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id), days: 56 });
     }
+    // Cockpit: this year's targets allocated to every Kanwil and UPT (sample data, labelled).
+    await seedCockpitTargets(tx, { today: opts.today });
     const info = { size: opts.size, seed: opts.seed, demo: opts.demo, duplicatesDropped: ref.duplicatesDropped };
     await tx.query(`INSERT INTO app_setting (key, value) VALUES ('seed', $1::jsonb)`, [JSON.stringify(info)]);
     await recordAudit(tx, { id: null, username: 'system', role: null }, { entity: 'system', entityId: 'seed', action: 'seeded', after: info });
@@ -71,5 +74,7 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
   });
   // Fresh statistics after bulk loading, or the planner guesses a handful of rows where there are thousands.
   if (seeded) await db.query('ANALYZE');
+  // The first rollups (dashboards read them) and demo monthly reports, once the records are in.
+  if (seeded) await seedCockpitAfter(db, { today: opts.today });
   return { seeded, accounts };
 }

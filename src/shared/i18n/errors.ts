@@ -80,6 +80,12 @@ export const FIELD_MESSAGES = {
   },
   below_floor: { id: 'Tarif di bawah batas minimum premi yang berlaku.', en: 'The rate is below the minimum premi in force.' },
   not_eligible: { id: 'Tidak memenuhi syarat.', en: 'Not eligible.' },
+  no_parent_target: { id: 'Target induk (nasional/Kanwil) untuk tahun ini belum ditetapkan.', en: 'The parent target (national/Kanwil) for this year is not set yet.' },
+  allocation_sum: { id: 'Jumlah alokasi harus sama dengan target induk.', en: 'The allocations must add up to the parent target.' },
+  ratio_not_split: { id: 'Target rasio tidak dibagi proporsional; gunakan nilai yang sama atau isi per unit.', en: 'A ratio target is not split proportionally; use the same value or enter one per unit.' },
+  indicator_not_manual: { id: 'Realisasi indikator ini dihitung dari catatan, bukan diisi manual.', en: 'This indicator is computed from records, not entered by hand.' },
+  report_exists: { id: 'Laporan bulan ini untuk UPT tersebut sudah ada.', en: 'This unit already has a report for that month.' },
+  month_not_over: { id: 'Laporan hanya untuk bulan yang sedang berjalan atau sudah lewat.', en: 'Reports are for the current or a past month only.' },
   already_released: { id: 'WBP ini sudah tercatat bebas/keluar.', en: 'This inmate is already recorded as released.' },
 } satisfies Record<string, Bilingual>;
 
