@@ -32,12 +32,13 @@ const REFERENCE_ROUTES = new Set([
   'GET /api/v1/holidays',
   'POST /api/v1/calculations',
   'GET /api/v1/imports/sdp/template',
+  'GET /api/v1/indicators',
 ]);
 
 let t: TestApp;
 const clients = new Map<Role, Client>();
 /** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
-const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0 };
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0, ownReport: 0, foreignReport: 0 };
 
 function registeredRoutes(): Array<{ method: string; path: string }> {
   const seen = new Set<string>();
@@ -66,6 +67,7 @@ function fill(path: string, own: boolean): string {
     .replace(':batchId', String(own ? ids.ownBatch : ids.foreignBatch))
     .replace(':activityId', String(own ? ids.ownActivity : ids.foreignActivity))
     .replace(':allocationId', String(own ? ids.ownAllocation : ids.foreignAllocation))
+    .replace(':reportId', String(own ? ids.ownReport : ids.foreignReport))
     .replace(':entryId', String(own ? ids.ownEntry : ids.foreignEntry))
     .replace(':file', 'swagger-ui.css')
     .replace('/*', '/x');
@@ -139,6 +141,9 @@ beforeAll(async () => {
   const foreignProduction = await production(foreignOperator, 'foreign');
   [ids.ownProduct, ids.ownMove, ids.ownProductionBatch] = [ownProduction.product, ownProduction.move, ownProduction.batch];
   [ids.foreignProduct, ids.foreignMove, ids.foreignProductionBatch, ids.foreignItem] = [foreignProduction.product, foreignProduction.move, foreignProduction.batch, foreignProduction.item];
+  // Monthly reports (November) of each UPT, as drafts.
+  ids.ownReport = (await clients.get('upt_head')!.post<{ id: number }>('/api/v1/reports', { month: '2026-11-01' })).body.id;
+  ids.foreignReport = (await (await t.as('kepala.lapas.tangerang')).post<{ id: number }>('/api/v1/reports', { month: '2026-11-01' })).body.id;
   ids.ownUpload = (await upload(clients.get('upt_operator')!)).uploadId;
   ids.foreignUpload = (await upload(foreignOperator)).uploadId;
 }, 180_000);
@@ -322,6 +327,59 @@ describe('scope', () => {
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
     },
+    'GET /api/v1/cockpit/dashboard': async (c) => {
+      const res = await c.get<{ unit: { level: string; kanwilId: number }; items: Array<{ children: Array<{ id: number }> }> }>('/api/v1/cockpit/dashboard?year=2026');
+      expect([res.body.unit.level, res.body.unit.kanwilId]).toEqual(['kanwil', ids.ownKanwil]);
+      const own = new Set((await t.db.query<{ id: number }>('SELECT id FROM upt WHERE kanwil_id = $1', [ids.ownKanwil])).map((u) => u.id));
+      expect(res.body.items[0]!.children.length).toBeGreaterThan(0);
+      expect(res.body.items.every((i) => i.children.every((ch) => own.has(ch.id)))).toBe(true);
+      expect((await c.get('/api/v1/cockpit/dashboard?year=2026&kanwilId=' + ids.foreignKanwil)).status).toBe(403);
+    },
+    'GET /api/v1/cockpit/trend': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'RP20-08'`))!.id;
+      const res = await c.get<{ unit: { kanwilId: number } }>(`/api/v1/cockpit/trend?year=2026&indicatorId=${ind}`);
+      expect(res.body.unit.kanwilId).toBe(ids.ownKanwil);
+      expect((await c.get(`/api/v1/cockpit/trend?year=2026&indicatorId=${ind}&uptId=${ids.foreignUpt}`)).status).toBe(403);
+    },
+    'GET /api/v1/cockpit/map': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'RP20-10'`))!.id;
+      const res = await c.get<{ items: Array<{ kanwils: Array<{ id: number }> }> }>(`/api/v1/cockpit/map?year=2026&indicatorId=${ind}`);
+      const shown = res.body.items.flatMap((p) => p.kanwils.map((k) => k.id));
+      expect(shown).toEqual([ids.ownKanwil]);
+    },
+    'GET /api/v1/cockpit/records': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'KPI-KERJA-HARI'`))!.id;
+      const own = await c.get<{ items: unknown[] }>(`/api/v1/cockpit/records?indicatorId=${ind}&uptId=${ids.ownUpt}&from=2026-11-01&to=2026-11-01`);
+      expect(own.body.items.length).toBeGreaterThan(0);
+      const foreign = await c.get<{ error: { code: string } }>(`/api/v1/cockpit/records?indicatorId=${ind}&uptId=${ids.foreignUpt}&from=2026-11-01&to=2026-11-01`);
+      expect(foreign.body.error.code).toBe('OUT_OF_SCOPE');
+    },
+    'GET /api/v1/targets': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number | null }> }>('/api/v1/targets?year=2026');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === null || r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/targets/history': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number | null }> }>('/api/v1/targets/history?year=2026');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === null || r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/reports': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/reports?month=2026-11-01');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/reports/late': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/reports/late?month=2026-10-01');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/reports/consolidated': async (c) => {
+      const res = await c.get<{ kanwilId: number; reports: Array<{ kanwilId: number }> }>('/api/v1/reports/consolidated?month=2026-10-01');
+      expect(res.body.kanwilId).toBe(ids.ownKanwil);
+      expect(res.body.reports.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+      expect((await c.get(`/api/v1/reports/consolidated?month=2026-10-01&kanwilId=${ids.foreignKanwil}`)).status).toBe(403);
+    },
     'GET /api/v1/audit': async (c) => {
       const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -398,6 +456,27 @@ describe('own-scope writes', () => {
       const res = await c.post<{ error: { code: string } }>('/api/v1/production/batches', { productId: ids.foreignProduct, date: '2026-11-24', locationId: loc, consumed: [{ itemId: ids.foreignItem, qty: 1 }], outputQty: 1, idempotencyKey: 'perm-cross-batch' });
       expect(res.body.error.code).toBe('OUT_OF_SCOPE');
     },
+    'POST /api/v1/targets': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'RP20-08'`))!.id;
+      const res = await c.post<{ error: { code: string } }>('/api/v1/targets', { indicatorId: ind, year: 2026, level: 'upt', uptId: ids.foreignUpt, value: 5, reason: 'Lintas wilayah' });
+      expect(res.body.error.code).toBe('OUT_OF_SCOPE');
+    },
+    'POST /api/v1/targets/allocate': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'RP20-08'`))!.id;
+      const res = await c.post<{ error: { code: string } }>('/api/v1/targets/allocate', { indicatorId: ind, year: 2026, kanwilId: ids.foreignKanwil, method: 'equal', reason: 'Lintas wilayah' });
+      expect(res.body.error.code).toBe('OUT_OF_SCOPE');
+    },
+    'POST /api/v1/indicators/manual': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'RP20-04'`))!.id;
+      const res = await c.post<{ uptId: number }>('/api/v1/indicators/manual', { indicatorId: ind, uptId: ids.foreignUpt, month: '2026-11-01', value: 3, note: 'Uji lintas wilayah' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/reports': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/reports', { uptId: ids.foreignUpt, month: '2026-09-01' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
     'POST /api/v1/wbp': async (c) => {
       const res = await c.post<{ error?: { code: string } }>('/api/v1/wbp', {
         uptId: ids.foreignUpt, noRegister: 'X-1', name: 'Uji Lintas', sex: 'L', religion: 'islam', status: 'tahanan',
@@ -410,7 +489,10 @@ describe('own-scope writes', () => {
   it('keep every created record inside the caller’s scope', async () => {
     const own = [...ACCESS_REGISTRY].filter(([, a]) => a.kind === 'action' && a.scope === 'own').map(([k]) => k);
     expect(own.sort()).toEqual(Object.keys(OWN_CHECKS).sort());
-    for (const key of own) await OWN_CHECKS[key]!(clients.get(key.includes('remission') ? 'upt_head' : 'upt_operator')!);
+    for (const key of own) {
+      const role: Role = key.includes('/targets') ? 'kanwil_officer' : key.includes('remission') || key.includes('/reports') || key.includes('/manual') ? 'upt_head' : 'upt_operator';
+      await OWN_CHECKS[key]!(clients.get(role)!);
+    }
   });
 });
 
