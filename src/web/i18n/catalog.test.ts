@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { enWbp } from './en.wbp.ts';
 import { enWork } from './en.work.ts';
+import { enCockpit } from './en.cockpit.ts';
+import { idCockpit } from './id.cockpit.ts';
 import { id } from './id.ts';
 import { idWbp } from './id.wbp.ts';
 import { idWork } from './id.work.ts';
@@ -23,14 +25,16 @@ function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('UI catalogs', () => {
-  const idKeys = flatten({ ...id, ...idWbp, ...idWork });
-  const enKeys = flatten({ ...en, ...enWbp, ...enWork });
+  const idKeys = flatten({ ...id, ...idWbp, ...idWork, ...idCockpit });
+  const enKeys = flatten({ ...en, ...enWbp, ...enWork, ...enCockpit });
 
   it('keep the shell and the area catalogs apart (no section in two)', () => {
     expect(Object.keys(idWbp).filter((k) => k in id)).toEqual([]);
     expect(Object.keys(enWbp).filter((k) => k in en)).toEqual([]);
     expect(Object.keys(idWork).filter((k) => k in id || k in idWbp)).toEqual([]);
     expect(Object.keys(enWork).filter((k) => k in en || k in enWbp)).toEqual([]);
+    expect(Object.keys(idCockpit).filter((k) => k in id || k in idWbp || k in idWork)).toEqual([]);
+    expect(Object.keys(enCockpit).filter((k) => k in en || k in enWbp || k in enWork)).toEqual([]);
   });
 
   it('have exactly the same keys', () => {

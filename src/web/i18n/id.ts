@@ -1,5 +1,6 @@
 import type { WbpCatalog } from './id.wbp.ts';
 import type { WorkCatalog } from './id.work.ts';
+import type { CockpitCatalog } from './id.cockpit.ts';
 
 /**
  * Indonesian UI strings of the shell (default language); the WBP areas' strings are in
@@ -46,6 +47,11 @@ export const id = {
     production: 'Produksi',
     stock: 'Stok',
     products: 'Produk',
+    groupCockpit: 'Capaian & Target',
+    cockpit: 'Dasbor capaian',
+    cockpitMap: 'Peta provinsi',
+    targets: 'Target',
+    reports: 'Laporan bulanan',
     groupAccount: 'Akun',
     account: 'Akun saya',
     signOut: 'Keluar',
@@ -166,6 +172,8 @@ export const id = {
     activitiesDesc: 'Kegiatan kerja, tarif premi, penempatan WBP dan absensi.',
     foodDesc: 'Lahan, penanaman dan panen; serapan penyedia makanan.',
     productionDesc: 'Batch produksi, resep (BoM) dan stok bahan serta produk.',
+    cockpitDesc: 'Realisasi dibanding target, nasional sampai UPT, dengan status dan tren.',
+    reportsDesc: 'Laporan bulanan UPT: isi, kirim, verifikasi, terima; unduh XLSX/PDF.',
     comingSoon: 'Modul pelatihan, penjualan dan PNBP akan tersedia pada tahap berikutnya.',
   },
   scope: {
@@ -435,4 +443,4 @@ export const id = {
 /** The shell's strings (this file), used by `en.ts`. */
 export type ShellCatalog = typeof id;
 /** Every key the app may ask for: the shell's and those of the area catalogs (loaded with their pages). */
-export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog;
+export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog & CockpitCatalog;

@@ -33,9 +33,13 @@ const BUNDLES = {
     id: () => import('./id.work.ts').then((m) => m.idWork as object),
     en: () => import('./en.work.ts').then((m) => m.enWork as object),
   },
+  cockpit: {
+    id: () => import('./id.cockpit.ts').then((m) => m.idCockpit as object),
+    en: () => import('./en.cockpit.ts').then((m) => m.enCockpit as object),
+  },
 } as const;
 type Bundle = keyof typeof BUNDLES;
-const loaded: Record<Bundle, Set<Lang>> = { wbp: new Set(), work: new Set() };
+const loaded: Record<Bundle, Set<Lang>> = { wbp: new Set(), work: new Set(), cockpit: new Set() };
 
 /** An area's strings in `lang` (Indonesian always, as the fallback). */
 async function ensureBundle(bundle: Bundle, lang: Lang): Promise<void> {
@@ -61,6 +65,11 @@ export function loadWbpStrings(): Promise<void> {
 /** The same for the "Kerja & Produksi" pages (work, premi, food security, production). */
 export function loadWorkStrings(): Promise<void> {
   return ensureBundle('work', currentLang());
+}
+
+/** The same for the cockpit pages (dashboards, map, targets, monthly reports). */
+export function loadCockpitStrings(): Promise<void> {
+  return ensureBundle('cockpit', currentLang());
 }
 
 /** English is loaded only when someone asks for it: Indonesian users never download it. */
