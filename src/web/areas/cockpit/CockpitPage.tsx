@@ -88,7 +88,7 @@ export default function CockpitPage() {
   const d = dash.data;
   const crumbs = useUnitCrumbs(d, year);
   const childLevel = d?.unit.level === 'national' ? 'kanwil' : d?.unit.level === 'kanwil' ? 'upt' : null;
-  const detailLink = (i: DashboardItem) => `/capaian/indikator/${i.indicator.id}${unitSearch({ year, kanwilId: d && d.unit.level !== 'national' ? d.unit.kanwilId : '', uptId: d?.unit.level === 'upt' ? d.unit.uptId : '' })}`;
+  const detailLink = (i: DashboardItem) => `/capaian/indikator/${i.indicator.id}${unitSearch({ year, kanwilId, uptId })}`;
   const columns: Column<DashboardItem>[] = [
     {
       key: 'name', header: t('cockpit.cols.indicator'), primary: true,

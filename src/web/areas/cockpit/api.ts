@@ -90,7 +90,8 @@ export const cockpitKeys = {
 };
 
 export const useDashboard = (u: UnitQuery) =>
-  useQuery({ queryKey: cockpitKeys.dashboard(u), queryFn: ({ signal }) => get<Dashboard>('/cockpit/dashboard', q(u), signal), placeholderData: keepPreviousData });
+  // No placeholder across units: a drill-down must never show (and link from) the previous unit's figures.
+  useQuery({ queryKey: cockpitKeys.dashboard(u), queryFn: ({ signal }) => get<Dashboard>('/cockpit/dashboard', q(u), signal) });
 
 export const useTrend = (u: UnitQuery, indicatorId: number) =>
   useQuery({ queryKey: cockpitKeys.trend(u, indicatorId), queryFn: ({ signal }) => get<Trend>('/cockpit/trend', { ...q(u), indicatorId }, signal), enabled: indicatorId > 0 });

@@ -12,7 +12,7 @@ const MARKS: Record<Light, string> = { green: '●', amber: '▲', red: '■', n
 export function LightBadge({ light }: { light: Light }) {
   const { t } = useT();
   return (
-    <Badge color={COLORS[light]} variant="light" style={{ textTransform: 'none' }} data-light={light}>
+    <Badge component="span" color={COLORS[light]} variant="light" style={{ textTransform: 'none' }} data-light={light}>
       <span aria-hidden="true">{MARKS[light]} </span>
       {t(`cockpit.lights.${light}`)}
     </Badge>
@@ -23,7 +23,7 @@ export function ManualBadge({ manual }: { manual: boolean }) {
   const { t } = useT();
   if (!manual) return null;
   return (
-    <Badge color="orange" variant="outline" size="sm" ml={6} title={t('cockpit.manualHelp')} style={{ textTransform: 'none', verticalAlign: 'middle' }}>
+    <Badge component="span" color="orange" variant="outline" size="sm" ml={6} title={t('cockpit.manualHelp')} style={{ textTransform: 'none', verticalAlign: 'middle' }}>
       {t('cockpit.manual')}
     </Badge>
   );

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router-dom';
 import { ReportReturnInput, ReportUpdateInput } from '../../../shared/schemas/indicators.ts';
 import { patch, post } from '../../api/client.ts';
@@ -22,7 +22,6 @@ function CommentaryForm({ report, onSaved }: { report: Report; onSaved: () => vo
   const { t } = useT();
   const form = useForm({ ...report.commentary });
   const [saved, setSaved] = useState(false);
-  useEffect(() => setSaved(false), [report.version]);
   async function submit(e: FormEvent) {
     e.preventDefault();
     const input = form.validate(ReportUpdateInput, { version: report.version, commentary: form.values });
@@ -131,7 +130,7 @@ export default function ReportPage() {
         <DataTable caption={t('reports.figures')} columns={columns} rows={rep.figures.lines} rowKey={(l) => l.code} />
       </Section>
       <Section title={t('reports.commentary')} id="commentary">
-        {editable ? <CommentaryForm key={rep.version} report={rep} onSaved={reload} /> : (
+        {editable ? <CommentaryForm report={rep} onSaved={reload} /> : (
           <Stack gap="xs">
             <Text size="sm"><b>{t('reports.summary')}:</b> {rep.commentary.summary || '–'}</Text>
             <Text size="sm"><b>{t('reports.obstacles')}:</b> {rep.commentary.obstacles || '–'}</Text>

@@ -18,7 +18,7 @@ const STATUS_COLOR: Record<ReportStatus, string> = { draft: 'gray', submitted: '
 
 export function StatusBadge({ status }: { status: ReportStatus }) {
   const { t } = useT();
-  return <Badge color={STATUS_COLOR[status]} variant="light" style={{ textTransform: 'none' }} data-status={status}>{t(`reports.status.${status}`)}</Badge>;
+  return <Badge component="span" color={STATUS_COLOR[status]} variant="light" style={{ textTransform: 'none' }} data-status={status}>{t(`reports.status.${status}`)}</Badge>;
 }
 
 /** Last twelve months, newest first, as 'YYYY-MM-01'. */
