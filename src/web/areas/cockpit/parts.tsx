@@ -12,7 +12,7 @@ const MARKS: Record<Light, string> = { green: '●', amber: '▲', red: '■', n
 export function LightBadge({ light }: { light: Light }) {
   const { t } = useT();
   return (
-    <Badge component="span" color={COLORS[light]} variant="light" style={{ textTransform: 'none' }} data-light={light}>
+    <Badge component="span" color={COLORS[light]} variant="light" c={light === 'amber' ? 'dark' : undefined} style={{ textTransform: 'none' }} data-light={light}>
       <span aria-hidden="true">{MARKS[light]} </span>
       {t(`cockpit.lights.${light}`)}
     </Badge>
