@@ -13,6 +13,7 @@ import { registerModules } from './modules/index.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
 import { docsRoutes } from './modules/docs/routes.ts';
 import { webRoutes } from './web.ts';
+import { publicPageRoutes } from './modules/indicators/public-page.ts';
 
 export const LANG_COOKIE = 'giatja_lang';
 
@@ -43,6 +44,7 @@ export function createApp(services: Services, opts: { webDir?: string } = {}) {
 
   opsRoutes(app);
   docsRoutes(app, api);
+  publicPageRoutes(app);
   app.notFound((c) => errorJson(c, 404, 'NOT_FOUND'));
   if (opts.webDir) webRoutes(app, opts.webDir);
   app.onError(onError);

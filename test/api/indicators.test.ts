@@ -176,6 +176,36 @@ describe('realisation from records, rollups and the dashboard', () => {
   });
 });
 
+describe('public transparency page', () => {
+  it('shows national figures without signing in, no personal data, cacheable, with the refresh time and the published series', async () => {
+    const res = await t.app.request('/transparansi', { headers: { host: 'localhost' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toContain('public');
+    const html = await res.text();
+    expect(html).toContain('Pembaruan terakhir');
+    expect(html).toContain('data-code="RP20-10"');
+    expect(html).toMatch(/overcrowding -?\d/);
+    expect(html).toContain('sdppublik.ditjenpas.go.id');
+    // No inmate names or register numbers.
+    const names = await t.db.query<{ name: string; no_register: string }>('SELECT name, no_register FROM wbp ORDER BY id LIMIT 50');
+    expect(names.some((n) => html.includes(n.name) || html.includes(n.no_register))).toBe(false);
+  });
+});
+
+describe('occupancy', () => {
+  it('gives occupants against capacity per UPT with both conventions, and totals as ratios of sums', async () => {
+    const res = await kanwil.get<{ rows: Array<{ occupants: number; capacity: number; ratioBasisPoints: number; overcrowdingBasisPoints: number; kanwilId: number }>; totals: { occupants: number; capacity: number; ratioBasisPoints: number; overcrowdingBasisPoints: number; generatedCapacity: boolean } }>('/api/v1/occupancy');
+    expect(res.status).toBe(200);
+    const r = res.body.rows[0]!;
+    expect(r.ratioBasisPoints - r.overcrowdingBasisPoints).toBe(10_000);
+    const occ = res.body.rows.reduce((s, x) => s + x.occupants, 0);
+    const cap = res.body.rows.reduce((s, x) => s + x.capacity, 0);
+    expect(res.body.totals.ratioBasisPoints).toBe(Math.round((occ * 10_000) / cap));
+    expect(res.body.totals.generatedCapacity).toBe(true);
+    expect(res.body.rows.every((x) => x.kanwilId === ids.jateng)).toBe(true);
+  });
+});
+
 describe('manual realisation with evidence', () => {
   it('is entered by the UPT head, refreshed at once and marked manual', async () => {
     const res = await head.post('/api/v1/indicators/manual', { indicatorId: ids.integration, month: '2026-11-01', value: 41, note: 'SK PB/CB November (lampiran)', link: 'https://example.org/bukti.pdf' });

@@ -364,6 +364,11 @@ describe('scope', () => {
       expect(res.body.items.length).toBeGreaterThan(0);
       expect(res.body.items.every((r) => r.kanwilId === null || r.kanwilId === ids.ownKanwil)).toBe(true);
     },
+    'GET /api/v1/occupancy': async (c) => {
+      const res = await c.get<{ rows: Array<{ kanwilId: number }> }>('/api/v1/occupancy');
+      expect(res.body.rows.length).toBeGreaterThan(0);
+      expect(res.body.rows.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
     'GET /api/v1/reports': async (c) => {
       const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/reports?month=2026-11-01');
       expect(res.body.items.length).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import { foodRoutes } from './food/routes.ts';
 import { productionRoutes } from './production/routes.ts';
 import { indicatorRoutes } from './indicators/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { occupancyRoutes } from './occupancy/routes.ts';
 
 /** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
 export function registerModules(api: OpenAPIHono<AppEnv>): void {
@@ -35,4 +36,5 @@ export function registerModules(api: OpenAPIHono<AppEnv>): void {
   productionRoutes(api);
   indicatorRoutes(api);
   reportRoutes(api);
+  occupancyRoutes(api);
 }
