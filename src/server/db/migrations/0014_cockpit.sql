@@ -53,6 +53,7 @@ CREATE TABLE indicator_target (
 CREATE UNIQUE INDEX indicator_target_current_idx ON indicator_target (indicator_id, year, unit_key) WHERE current;
 CREATE UNIQUE INDEX indicator_target_revision_idx ON indicator_target (indicator_id, year, unit_key, revision);
 CREATE INDEX indicator_target_year_idx ON indicator_target (year, level, kanwil_id) WHERE current;
+CREATE INDEX indicator_target_unit_idx ON indicator_target (year, unit_key) WHERE current;
 
 -- Manual realisation with evidence, per UPT and month, append-only: the latest entry counts.
 CREATE TABLE indicator_manual_value (
@@ -85,6 +86,7 @@ CREATE TABLE indicator_rollup (
 );
 CREATE INDEX indicator_rollup_kanwil_idx ON indicator_rollup (indicator_id, kanwil_id, month);
 CREATE INDEX indicator_rollup_upt_idx ON indicator_rollup (upt_id, month);
+CREATE INDEX indicator_rollup_kanwil_month_idx ON indicator_rollup (kanwil_id, month);
 
 CREATE TABLE indicator_rollup_kanwil (
   id bigserial PRIMARY KEY,

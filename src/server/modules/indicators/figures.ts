@@ -126,24 +126,69 @@ export async function dashboard(q: Queryable, unit: Unit, year: number, today: s
   const from = `${year}-01-01`;
   const lastMonth = year === Number(today.slice(0, 4)) ? `${today.slice(0, 7)}-01` : `${year}-12-01`;
   const elapsed = monthsElapsed(year, today);
-  const [indicators, rows, children] = await Promise.all([loadIndicators(q), childSeries(q, unit, from, lastMonth), childNames(q, unit)]);
+  const [indicators, rows, children] = await Promise.all([loadIndicators(q), childTotals(q, unit, from, lastMonth), childNames(q, unit)]);
   const ownKey = unitKey(unit);
   const targets = await currentTargets(q, year, [ownKey, ...children.map((c) => c.key)]);
-  const byInd = new Map<number, SeriesRow[]>();
+  const byInd = new Map<number, TotalRow[]>();
   for (const r of rows) (byInd.get(r.indicator_id) ?? byInd.set(r.indicator_id, []).get(r.indicator_id)!).push(r);
   const items = indicators.map((ind) => {
     const rs = byInd.get(ind.id) ?? [];
-    const latest = rs.reduce<string | null>((m, r) => (m === null || r.month > m ? r.month : m), null);
-    const total = aggregate(rs, ind, latest);
+    const latest = rs[0]?.latest ?? null;
+    const total = figureOf(rs, ind, latest);
     const t = targets.get(`${ind.id}:${ownKey}`) ?? null;
+    const byChild = new Map(rs.map((r) => [r.child, r]));
     const kids = children.map((ch) => {
-      const fig = aggregate(rs.filter((r) => r.child === ch.id), ind, latest);
+      const r = byChild.get(ch.id);
+      const fig = figureOf(r ? [r] : [], ind, latest);
       return { id: ch.id, name: ch.name, ...fig, ...score(ind, fig, targets.get(`${ind.id}:${ch.key}`) ?? null, elapsed) };
     });
     const ranked = [...kids].sort((a, b) => (b.attainmentBp ?? -1) - (a.attainmentBp ?? -1) || (ind.direction === 'higher' ? (b.realised ?? 0) - (a.realised ?? 0) : (a.realised ?? 0) - (b.realised ?? 0)));
     return { indicator: indicatorJson(ind), manual: isManual(ind), ...total, ...score(ind, total, t, elapsed), children: kids, ranking: ranked.map((k) => k.id) };
   });
   return { unit: { ...unit, name: await unitName(q, unit) }, year, monthsElapsed: elapsed, refreshedAt: await lastRefresh(q), items };
+}
+
+interface TotalRow {
+  indicator_id: number;
+  child: number;
+  latest: string;
+  sum_value: number;
+  sum_den: number | null;
+  last_value: number | null;
+  last_den: number | null;
+  [key: string]: unknown;
+}
+
+/**
+ * Per indicator and child unit, summed in the database: the total over the months, and the
+ * value at the indicator's latest month (for levels and ratios) — one row per indicator × child
+ * instead of one per month, so the national dashboard moves a few hundred rows, not thousands.
+ */
+async function childTotals(q: Queryable, unit: Unit, from: string, to: string): Promise<TotalRow[]> {
+  const params: unknown[] = [from, to];
+  const [table, child, filter] =
+    unit.level === 'national' ? ['indicator_rollup_kanwil', 'kanwil_id', '']
+      : unit.level === 'kanwil' ? ['indicator_rollup', 'upt_id', ` AND kanwil_id = $${params.push(unit.kanwilId)}`]
+        : ['indicator_rollup', 'upt_id', ` AND upt_id = $${params.push(unit.uptId)}`];
+  const rows = await q.query<TotalRow>(
+    `WITH r AS (
+       SELECT indicator_id, ${child} AS child, month, value, denominator, max(month) OVER (PARTITION BY indicator_id) AS latest
+         FROM ${table} WHERE month BETWEEN $1 AND $2${filter})
+     SELECT indicator_id, child, max(latest) AS latest, sum(value)::bigint AS sum_value, sum(denominator)::bigint AS sum_den,
+            sum(value) FILTER (WHERE month = latest)::bigint AS last_value, sum(denominator) FILTER (WHERE month = latest)::bigint AS last_den
+       FROM r GROUP BY indicator_id, child`,
+    params,
+  );
+  return rows;
+}
+
+/** The figure of some children's totals: their sum over the months, or their level at the latest month. */
+function figureOf(rs: TotalRow[], ind: IndicatorRow, latest: string | null): Figure {
+  const last = ind.time_aggregate === 'last';
+  const value = rs.reduce((s, r) => s + Number((last ? r.last_value : r.sum_value) ?? 0), 0);
+  const denominator = ind.ratio ? rs.reduce((s, r) => s + Number((last ? r.last_den : r.sum_den) ?? 0), 0) : null;
+  const realised = ind.ratio ? ratioBasisPoints(value, denominator ?? 0) : value;
+  return { value, denominator, realised, month: last ? latest : null };
 }
 
 /** Month by month for one indicator and unit: the monthly figure, the running total and the target line. */
