@@ -176,12 +176,16 @@ describe('Cockpit (browser)', () => {
     expect(facts.title).toMatch(/LAPORAN BULANAN LAPAS KELAS I SEMARANG/);
   });
 
-  it('shows the province tile map with its table, and the reports list, without accessibility problems', async () => {
+  it('shows the province tile map with its table, occupancy in both conventions and the reports list, without accessibility problems', async () => {
     const page = await as('admin.pusat');
     await open(page, '/capaian/peta');
     expect(await page.locator('[data-testid="tile-map"] [data-province]').count()).toBe(38);
     await page.getByRole('table', { name: 'Tabel per provinsi' }).getByText('Jawa Tengah', { exact: true }).waitFor();
     await axe(page, '/capaian/peta');
+    await open(page, '/capaian/hunian');
+    await page.getByTestId('occ-ratio').getByText(/\d+,\d{2}%/).waitFor();
+    await page.getByTestId('occ-over').getByText(/\d+,\d{2}%/).waitFor();
+    await axe(page, '/capaian/hunian');
     await open(page, `/laporan?bulan=${month}`);
     await page.getByRole('table', { name: 'Terlambat atau belum masuk' }).waitFor();
     await axe(page, '/laporan');

@@ -39,6 +39,7 @@ function cockpitPage<T>(load: () => Promise<T>): Promise<T> {
 const CockpitPage = lazy(() => cockpitPage(() => import('./areas/cockpit/CockpitPage.tsx')));
 const IndicatorPage = lazy(() => cockpitPage(() => import('./areas/cockpit/IndicatorPage.tsx')));
 const MapPage = lazy(() => cockpitPage(() => import('./areas/cockpit/MapPage.tsx')));
+const OccupancyPage = lazy(() => cockpitPage(() => import('./areas/cockpit/OccupancyPage.tsx')));
 const TargetsPage = lazy(() => cockpitPage(() => import('./areas/targets/TargetsPage.tsx')));
 const ReportsPage = lazy(() => cockpitPage(() => import('./areas/reports/ReportsPage.tsx')));
 const ReportPage = lazy(() => cockpitPage(() => import('./areas/reports/ReportPage.tsx')));
@@ -154,6 +155,7 @@ export function App() {
           <Route path="/capaian" element={need('indicator.read', <CockpitPage />)} />
           <Route path="/capaian/indikator/:id" element={need('indicator.read', <IndicatorPage />)} />
           <Route path="/capaian/peta" element={need('indicator.read', <MapPage />)} />
+          <Route path="/capaian/hunian" element={need('indicator.read', <OccupancyPage />)} />
           <Route path="/target" element={need('indicator.read', <TargetsPage />)} />
           <Route path="/laporan" element={need('indicator.read', <ReportsPage />)} />
           <Route path="/laporan/:id" element={need('indicator.read', <ReportPage />)} />

@@ -43,6 +43,7 @@ export const en: ShellCatalog = {
     groupCockpit: 'Realisation & targets',
     cockpit: 'Realisation dashboard',
     cockpitMap: 'Province map',
+    occupancy: 'Occupancy',
     targets: 'Targets',
     reports: 'Monthly reports',
     groupAccount: 'Account',

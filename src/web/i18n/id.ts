@@ -50,6 +50,7 @@ export const id = {
     groupCockpit: 'Capaian & Target',
     cockpit: 'Dasbor capaian',
     cockpitMap: 'Peta provinsi',
+    occupancy: 'Hunian',
     targets: 'Target',
     reports: 'Laporan bulanan',
     groupAccount: 'Akun',
