@@ -109,6 +109,10 @@ describe('exports', () => {
     expect(f.type).toContain('spreadsheetml');
     const rows = await xlsxRows(f.body);
     expect(String(rows.find((r) => String(r[0]).startsWith('LAPORAN BULANAN'))?.[0])).toContain('SEMARANG');
+    // Letterhead: ministry, directorate general, then the Kanwil and the UPT.
+    expect(rows.slice(0, 4).map((r) => String(r[0]))).toEqual([
+      'KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA', 'DIREKTORAT JENDERAL PEMASYARAKATAN', expect.stringContaining('JAWA TENGAH'), expect.stringContaining('SEMARANG'),
+    ]);
     const harvest = rows.find((r) => r[0] === 'KPI-PANGAN-PANEN')!;
     expect(harvest[4]).toBe('251,0'); // kg, Indonesian decimal comma
     expect(rows.find((r) => r[0] === 'RP20-11')![3]).toBe('Manual');

@@ -1,5 +1,5 @@
 import { writePdf } from '../../exports/pdf.ts';
-import { dmy, type ExportTable } from '../../exports/table.ts';
+import { DEFAULT_LETTERHEAD, dmy, type ExportTable } from '../../exports/table.ts';
 import { writeXlsx } from '../../exports/xlsx.ts';
 import { displayValue, type ReportFigures } from './figures.ts';
 
@@ -8,9 +8,13 @@ const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 
 export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 /** The figures as a table: one line per indicator, values in display units, manual ones marked. */
-export function figuresTable(f: ReportFigures, title: string, subtitle: string[], footnote?: string): ExportTable {
+/** The official letterhead: ministry and directorate general, then the office the report comes from. */
+export const letterheadFor = (...offices: string[]) => [...DEFAULT_LETTERHEAD, ...offices.filter(Boolean).map((o) => o.toUpperCase())];
+
+export function figuresTable(f: ReportFigures, title: string, subtitle: string[], footnote?: string, letterhead?: string[]): ExportTable {
   return {
     title,
+    letterhead,
     subtitle,
     sheetName: 'Laporan',
     columns: [

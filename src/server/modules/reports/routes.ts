@@ -11,7 +11,7 @@ import { notFound } from '../../http/errors.ts';
 import { errorResponses, jsonBody, jsonOk } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
 import { resolveUnit } from '../indicators/figures.ts';
-import { figuresTable, monthName, refreshedLine, writeFile } from './export.ts';
+import { figuresTable, letterheadFor, monthName, refreshedLine, writeFile } from './export.ts';
 import { reportFigures } from './figures.ts';
 import { createReport, findReport, lateReports, listReports, stepReport, updateCommentary, type ReportStep } from './service.ts';
 
@@ -98,6 +98,7 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>) {
       `LAPORAN KONSOLIDASI BULANAN ${unit.level === 'national' ? 'NASIONAL' : figures.unitName.toUpperCase()}`,
       [`Bulan: ${monthName(q.month)}`, `Laporan UPT masuk: ${counts.submitted} dari ${counts.upts}; belum/terlambat: ${counts.missing}/${counts.late}`, refreshedLine(figures.refreshedAt)],
       'Angka Kanwil dan nasional = jumlah angka UPT dari rekap (rasio: jumlah pembilang ÷ jumlah penyebut). Sumber "Manual" = diisi UPT dengan bukti. Kapasitas UPT pada data demo adalah data contoh.',
+      letterheadFor(unit.level === 'kanwil' ? figures.unitName : ''),
     );
     const file = await writeFile(t, q.format, `konsolidasi-${unit.level === 'national' ? 'nasional' : `kanwil-${unit.kanwilId}`}-${q.month.slice(0, 7)}`);
     return c.body(new Uint8Array(file.body), 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.name}"` }) as never;
@@ -129,6 +130,7 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>) {
       `LAPORAN BULANAN ${r.uptName.toUpperCase()}`,
       [`${r.kanwilName} · Bulan: ${monthName(r.month)}`, `Status: ${status}${r.figuresFrozen ? ' (angka dibekukan saat dikirim)' : ' (angka sementara dari rekap)'}`, refreshedLine(r.figures.refreshedAt)],
       [comment, 'Sumber "Manual" = diisi UPT dengan bukti; lainnya dihitung dari catatan.'].filter(Boolean).join('\n'),
+      letterheadFor(r.kanwilName, r.uptName),
     );
     const { format } = c.req.valid('query');
     const file = await writeFile(t, format, `laporan-${r.uptName}-${r.month.slice(0, 7)}`);
