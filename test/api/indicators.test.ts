@@ -204,6 +204,18 @@ describe('occupancy', () => {
     expect(res.body.totals.generatedCapacity).toBe(true);
     expect(res.body.rows.every((x) => x.kanwilId === ids.jateng)).toBe(true);
   });
+
+  it('shows the published anchors with both conventions recomputed (2013 quoted the ratio, 2021 the overcrowding)', async () => {
+    const res = await kanwil.get<{ published: Array<{ date: string; name: string; occupants: number; capacity: number; publishedPct: number; ratioBasisPoints: number; overcrowdingBasisPoints: number }> }>('/api/v1/occupancy');
+    const bagan = res.body.published.find((p) => p.name === 'Cabang Rutan Bagan Siapi-api')!;
+    // Published 898 (%): occupants/capacity × 100, the ratio convention.
+    expect([bagan.occupants, bagan.capacity, bagan.publishedPct]).toEqual([593, 66, 898]);
+    expect(Math.round(bagan.ratioBasisPoints / 100)).toBe(898);
+    expect(Math.round(bagan.overcrowdingBasisPoints / 100)).toBe(798);
+    // The national row of Sept 2021 (no Kanwil column in the file) is read too: 97% = overcrowding.
+    const nat = res.body.published.find((p) => p.date === '2021-09')!;
+    expect([nat.occupants, nat.capacity, nat.publishedPct, Math.round(nat.overcrowdingBasisPoints / 100)]).toEqual([267_115, 135_561, 97, 97]);
+  });
 });
 
 describe('manual realisation with evidence', () => {

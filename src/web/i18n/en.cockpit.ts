@@ -65,6 +65,11 @@ export const enCockpit: CockpitCatalog = {
     occupancyTotal: 'Total in your scope ({{month}})',
     occupancyTrend: 'Monthly trend',
     generatedCapacity: 'Sample capacity',
+    publishedTitle: 'Published figures (context)',
+    publishedIntro: 'Occupancy figures announced for units, regional offices and the nation, with the percentage as published and both conventions recomputed from occupants and capacity. Source per row.',
+    publishedPct: 'Published %',
+    date: 'Date',
+    source: 'Source',
     scaleHigh: 'high',
   },
   targets: {

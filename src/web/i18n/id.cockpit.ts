@@ -67,6 +67,11 @@ export const idCockpit = {
     occupancyTotal: 'Jumlah dalam cakupan Anda ({{month}})',
     occupancyTrend: 'Tren bulanan',
     generatedCapacity: 'Kapasitas data contoh',
+    publishedTitle: 'Angka terbitan (konteks)',
+    publishedIntro: 'Angka hunian yang pernah diumumkan untuk UPT, Kanwil dan nasional, dengan persentase seperti diterbitkan dan kedua cara hitung dihitung ulang dari penghuni dan kapasitas. Sumber per baris.',
+    publishedPct: 'Persen terbitan',
+    date: 'Tanggal',
+    source: 'Sumber',
     scaleHigh: 'tinggi',
   },
   targets: {

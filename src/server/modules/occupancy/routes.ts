@@ -9,6 +9,7 @@ import type { AppEnv } from '../../http/context.ts';
 import { errorResponses, jsonOk } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
 import { lastRefresh } from '../indicators/figures.ts';
+import { publishedOccupancy } from './published.ts';
 
 const tags = ['Hunian / Occupancy'];
 const Row = z.record(z.string(), z.unknown());
@@ -18,7 +19,7 @@ const occupancyRoute = defineRoute({
   description: 'Occupants (inmate registry, month end) against capacity per UPT in scope, with both published conventions: occupancy ratio (occupants ÷ capacity) and overcrowding ((occupants − capacity) ÷ capacity); totals are ratios of sums; monthly trend. Read from the rollups. Capacities marked "generated" are sample data.',
   access: filteredRoute('indicator.read'),
   request: { query: z.object({ kanwilId: PositiveId.optional() }) },
-  responses: { 200: jsonOk(z.object({ month: z.string().nullable(), rows: z.array(Row), totals: Row, trend: z.array(Row), refreshedAt: z.string().nullable() }), 'Occupancy'), ...errorResponses },
+  responses: { 200: jsonOk(z.object({ month: z.string().nullable(), rows: z.array(Row), totals: Row, trend: z.array(Row), published: z.array(Row), refreshedAt: z.string().nullable() }), 'Occupancy, and the published anchors for context'), ...errorResponses },
 });
 
 export function occupancyRoutes(app: OpenAPIHono<AppEnv>) {
@@ -52,6 +53,7 @@ export function occupancyRoutes(app: OpenAPIHono<AppEnv>) {
         rows: rows.map((r) => ({ ...r, ...occupancy(Number(r.occupants), Number(r.capacity)) })),
         totals: { occupants: occ, capacity: cap, ...occupancy(occ, cap), generatedCapacity: rows.some((r) => r.capacitySource === 'generated') },
         trend: trend.map((t) => ({ ...t, ...occupancy(Number(t.occupants), Number(t.capacity)) })),
+        published: publishedOccupancy(),
         refreshedAt: await lastRefresh(db),
       },
       200,

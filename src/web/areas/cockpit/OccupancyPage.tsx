@@ -1,4 +1,4 @@
-import { Badge, Text } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../api/client.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -26,6 +26,18 @@ interface Occupancy {
   totals: { occupants: number; capacity: number; ratioBasisPoints: number | null; overcrowdingBasisPoints: number | null; generatedCapacity: boolean };
   trend: Array<{ month: string; occupants: number; capacity: number; ratioBasisPoints: number | null }>;
   refreshedAt: string | null;
+  published: Published[];
+}
+interface Published {
+  date: string;
+  name: string;
+  occupants: number;
+  capacity: number;
+  publishedPct: number | null;
+  ratioBasisPoints: number | null;
+  overcrowdingBasisPoints: number | null;
+  sourceUrl: string;
+  note: string;
 }
 
 const PCT = { scale: 1, ratio: true, unit: '%' };
@@ -51,6 +63,16 @@ export default function OccupancyPage() {
     { key: 'ratio', header: t('cockpit.ratio'), numeric: true, render: (r) => displayValue(r.ratioBasisPoints, PCT) },
     { key: 'over', header: t('cockpit.overcrowding'), numeric: true, render: (r) => displayValue(r.overcrowdingBasisPoints, PCT) },
   ];
+  const pubColumns: Column<Published>[] = [
+    { key: 'date', header: t('cockpit.date'), render: (p) => p.date },
+    { key: 'name', header: t('cockpit.cols.unit'), primary: true, render: (p) => p.name },
+    { key: 'occ', header: t('cockpit.occupants'), numeric: true, render: (p) => formatNumber(p.occupants) },
+    { key: 'cap', header: t('cockpit.capacity'), numeric: true, render: (p) => formatNumber(p.capacity) },
+    { key: 'pub', header: t('cockpit.publishedPct'), numeric: true, render: (p) => (p.publishedPct === null ? '–' : `${formatNumber(p.publishedPct)}%`) },
+    { key: 'ratio', header: t('cockpit.ratio'), numeric: true, render: (p) => displayValue(p.ratioBasisPoints, PCT) },
+    { key: 'over', header: t('cockpit.overcrowding'), numeric: true, render: (p) => displayValue(p.overcrowdingBasisPoints, PCT) },
+    { key: 'src', header: t('cockpit.source'), render: (p) => <Anchor href={p.sourceUrl} target="_blank" rel="noreferrer" size="sm" title={p.note}>{(() => { try { return new URL(p.sourceUrl).hostname; } catch { return p.sourceUrl; } })()}</Anchor> },
+  ];
   return (
     <div className="page">
       <PageHeader title={t('cockpit.occupancyTitle')} intro={t('cockpit.occupancyIntro')} />
@@ -74,6 +96,12 @@ export default function OccupancyPage() {
           <Section title={t('cockpit.occupancyTitle')} id="occ-rows">
             <DataTable caption={t('cockpit.occupancyTitle')} columns={columns} rows={d!.rows} rowKey={(r) => r.uptId} />
           </Section>
+          {d!.published.length > 0 && (
+            <Section title={t('cockpit.publishedTitle')} id="occ-published">
+              <Text size="sm" mb="xs">{t('cockpit.publishedIntro')}</Text>
+              <DataTable caption={t('cockpit.publishedTitle')} columns={pubColumns} rows={d!.published} rowKey={(p) => `${p.date}-${p.name}`} />
+            </Section>
+          )}
         </>
       )}
     </div>
