@@ -101,7 +101,7 @@ export default function CockpitPage() {
         </>
       ),
     },
-    { key: 'realised', header: t('cockpit.cols.realised'), numeric: true, render: (i) => <span data-testid={`realised-${i.indicator.code}`}>{displayValue(i.realised, i.indicator)}</span> },
+    { key: 'realised', header: t('cockpit.cols.realised'), numeric: true, render: (i) => <Anchor component={Link} to={detailLink(i)} data-testid={`realised-${i.indicator.code}`} aria-label={`${i.indicator.code}: ${displayValue(i.realised, i.indicator)}`}>{displayValue(i.realised, i.indicator)}</Anchor> },
     { key: 'target', header: t('cockpit.cols.target'), numeric: true, render: (i) => displayValue(i.target, i.indicator) },
     { key: 'expected', header: t('cockpit.cols.expected'), numeric: true, render: (i) => displayValue(i.expected, i.indicator) },
     { key: 'attainment', header: t('cockpit.cols.attainment'), numeric: true, render: (i) => formatAttainment(i.attainmentBp) },
