@@ -3,6 +3,7 @@ import { recomputeAllDates } from '../modules/wbp/bulk-dates.ts';
 import { overstaySummary } from '../modules/overstay/queries.ts';
 import type { DailyJob } from './runner.ts';
 import { defaultRange, refreshAll } from '../modules/indicators/refresh.ts';
+import { ensureCatalogue } from '../modules/indicators/catalogue-seed.ts';
 
 /** Days left change every day and rules may have changed: refresh every held inmate's dates. */
 export const recomputeDatesJob: DailyJob = {
@@ -35,6 +36,8 @@ export const overstayDigestJob: DailyJob = {
 export const indicatorRollupJob: DailyJob = {
   name: 'indicator-rollup',
   async run(db: Db, today: string) {
+    // An installation seeded before the cockpit existed gets the catalogue here.
+    await ensureCatalogue(db);
     const r = await refreshAll(db, { ...defaultRange(today), today });
     return { indicators: r.indicators, rows: r.rows, ms: r.ms };
   },

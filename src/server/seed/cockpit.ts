@@ -2,6 +2,7 @@ import { allocateTarget } from '../../domain/indicators/index.ts';
 import type { Db, Queryable } from '../db/pool.ts';
 import { defaultRange, refreshAll } from '../modules/indicators/refresh.ts';
 import { reportFigures } from '../modules/reports/figures.ts';
+import { ensureCatalogue } from '../modules/indicators/catalogue-seed.ts';
 import { DEMO_UPTS } from './users.ts';
 
 /**
@@ -26,6 +27,8 @@ const DEMO_NATIONAL_TARGETS: Record<string, number> = {
 const REASON = 'Data contoh: angka Resolusi Pemasyarakatan 2020 dipakai sebagai target demo';
 
 export async function seedCockpitTargets(tx: Queryable, opts: { today: string }): Promise<void> {
+  await ensureCatalogue(tx);
+  await tx.query(`INSERT INTO app_setting (key, value) VALUES ('report_deadline_day', '5'::jsonb) ON CONFLICT DO NOTHING`);
   const year = Number(opts.today.slice(0, 4));
   const inds = await tx.query<{ id: number; code: string; ratio: boolean; time_aggregate: string }>('SELECT id, code, ratio, time_aggregate FROM indicator');
   const kanwils = await tx.query<{ id: number; weight: number }>(
