@@ -21,12 +21,13 @@ import { benchSalesYear } from './sales.ts';
 import { benchPnbp } from './pnbp.ts';
 import { benchTraining } from './training.ts';
 import { benchCatalogue } from './catalogue.ts';
+import { benchConsolidated, benchDashboards, benchRollupRefresh, prepareCockpit } from './cockpit.ts';
 
 const TODAY = '2026-11-25';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DATA_DIR = '.bench-data';
 const results: Record<string, unknown> = {};
-/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national, sales, pnbp, training, catalogue. */
+/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national, sales, pnbp, training, catalogue, cockpit. */
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
 function log(name: string, value: unknown) {
@@ -92,6 +93,12 @@ async function httpBenchmarks() {
     const upt = await login('operator.lapas.semarang');
     const anyId = (await server.services.db.one<{ id: number }>(`SELECT w.id FROM wbp w JOIN upt u ON u.id = w.upt_id WHERE u.raw_name = 'LAPAS KELAS I SEMARANG' AND w.released_on IS NULL LIMIT 1`))!.id;
     if (!SKIP.has('http')) await httpLoad(base, national.cookie, upt.cookie, anyId);
+    if (!SKIP.has('cockpit')) {
+      await prepareCockpit(server.services.db, TODAY);
+      await benchRollupRefresh(server.services.db, TODAY, log);
+      await benchDashboards(server.services.db, base, national.cookie, TODAY, log);
+      await benchConsolidated(base, national.cookie, TODAY, log);
+    }
     const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator.lapas.tangerang', password: 'Kemandirian2026' }) });
     const me = (await res.json()) as { csrfToken: string };
     if (!SKIP.has('save')) await benchAttendanceSave(server.services.db, base, (res.headers.get('set-cookie') ?? '').split(';')[0]!, me.csrfToken, log);

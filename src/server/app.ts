@@ -14,6 +14,7 @@ import { opsRoutes } from './modules/ops/routes.ts';
 import { docsRoutes } from './modules/docs/routes.ts';
 import { cataloguePages } from './modules/catalogue/pages/routes.ts';
 import { webRoutes } from './web.ts';
+import { publicPageRoutes } from './modules/indicators/public-page.ts';
 
 export const LANG_COOKIE = 'giatja_lang';
 
@@ -45,6 +46,7 @@ export function createApp(services: Services, opts: { webDir?: string } = {}) {
   opsRoutes(app);
   docsRoutes(app, api);
   cataloguePages(app);
+  publicPageRoutes(app);
   app.notFound((c) => errorJson(c, 404, 'NOT_FOUND'));
   if (opts.webDir) webRoutes(app, opts.webDir);
   app.onError(onError);

@@ -7,7 +7,7 @@ import { RequireAuth, RequirePermission } from './auth/guards.tsx';
 import { forgetSession, ME_KEY, useMe } from './auth/session.ts';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/States.tsx';
-import { loadSalesStrings, loadTrainingStrings, loadWbpStrings, loadWorkStrings } from './i18n/index.ts';
+import { loadCockpitStrings, loadSalesStrings, loadTrainingStrings, loadWbpStrings, loadWorkStrings } from './i18n/index.ts';
 
 // Every page is its own chunk: the first load carries only the shell. Pages live by area
 // (src/web/areas/<area>/, see areas/README.md), as the server's modules do.
@@ -40,6 +40,17 @@ function salesPage<T>(load: () => Promise<T>): Promise<T> {
 function trainingPage<T>(load: () => Promise<T>): Promise<T> {
   return Promise.all([load(), loadTrainingStrings()]).then(([m]) => m);
 }
+/** A page of the cockpit areas (dashboards, map, targets, monthly reports), with their strings. */
+function cockpitPage<T>(load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadCockpitStrings()]).then(([m]) => m);
+}
+const CockpitPage = lazy(() => cockpitPage(() => import('./areas/cockpit/CockpitPage.tsx')));
+const IndicatorPage = lazy(() => cockpitPage(() => import('./areas/cockpit/IndicatorPage.tsx')));
+const MapPage = lazy(() => cockpitPage(() => import('./areas/cockpit/MapPage.tsx')));
+const OccupancyPage = lazy(() => cockpitPage(() => import('./areas/cockpit/OccupancyPage.tsx')));
+const TargetsPage = lazy(() => cockpitPage(() => import('./areas/targets/TargetsPage.tsx')));
+const ReportsPage = lazy(() => cockpitPage(() => import('./areas/reports/ReportsPage.tsx')));
+const ReportPage = lazy(() => cockpitPage(() => import('./areas/reports/ReportPage.tsx')));
 const WbpListPage = lazy(() => wbpPage(() => import('./areas/wbp/WbpListPage.tsx')));
 const WbpCreatePage = lazy(() => wbpPage(() => import('./areas/wbp/WbpCreatePage.tsx')));
 // The inmate page also shows "Kerja & premi", with the work areas' strings.
@@ -184,6 +195,13 @@ export function App() {
           <Route path="/mitra/baru" element={need('partner.write', <PartnerCreatePage />)} />
           <Route path="/mitra/perjanjian" element={need('partner.read', <AgreementsPage />)} />
           <Route path="/mitra/:id" element={need('partner.read', <PartnerDetailPage />)} />
+          <Route path="/capaian" element={need('indicator.read', <CockpitPage />)} />
+          <Route path="/capaian/indikator/:id" element={need('indicator.read', <IndicatorPage />)} />
+          <Route path="/capaian/peta" element={need('indicator.read', <MapPage />)} />
+          <Route path="/capaian/hunian" element={need('indicator.read', <OccupancyPage />)} />
+          <Route path="/target" element={need('indicator.read', <TargetsPage />)} />
+          <Route path="/laporan" element={need('indicator.read', <ReportsPage />)} />
+          <Route path="/laporan/:id" element={need('indicator.read', <ReportPage />)} />
           <Route path="/pengguna" element={need('user.read', <UsersPage />)} />
           <Route path="/pengguna/baru" element={need('user.manage', <UserCreatePage />)} />
           <Route path="/pengguna/:id" element={need('user.read', <UserDetailPage />)} />

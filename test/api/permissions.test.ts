@@ -32,12 +32,13 @@ const REFERENCE_ROUTES = new Set([
   'GET /api/v1/holidays',
   'POST /api/v1/calculations',
   'GET /api/v1/imports/sdp/template',
+  'GET /api/v1/indicators',
 ]);
 
 let t: TestApp;
 const clients = new Map<Role, Client>();
 /** Ids of records inside Jawa Tengah / Lapas Semarang ("own") and in Banten ("foreign"). */
-const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0, ownLocation: 0, foreignLocation: 0, ownSale: 0, foreignSale: 0, ownSalePayment: 0, foreignSalePayment: 0, ownSplit: 0, foreignSplit: 0, ownBilling: 0, foreignBilling: 0, ownPayment: 0, foreignPayment: 0, ownRequest: 0, foreignRequest: 0, ownPhoto: 0, foreignPhoto: 0, ownProgramme: 0, foreignProgramme: 0, ownParticipant: 0, foreignParticipant: 0, ownCertificate: 0, foreignCertificate: 0, ownTrainingFile: 0, foreignTrainingFile: 0, ownPartner: 0, foreignPartner: 0, ownAgreement: 0, foreignAgreement: 0, ownPartnerFile: 0, foreignPartnerFile: 0 };
+const ids = { ownUpt: 0, foreignUpt: 0, ownKanwil: 0, foreignKanwil: 0, ownUser: 0, foreignUser: 0, ownWbp: 0, foreignWbp: 0, ownRun: 0, foreignRun: 0, ownUpload: 0, foreignUpload: 0, ownBatch: 0, foreignBatch: 0, ownActivity: 0, foreignActivity: 0, ownAllocation: 0, foreignAllocation: 0, ownEntry: 0, foreignEntry: 0, ownProduct: 0, foreignProduct: 0, ownMove: 0, foreignMove: 0, ownProductionBatch: 0, foreignProductionBatch: 0, foreignItem: 0, ownLocation: 0, foreignLocation: 0, ownSale: 0, foreignSale: 0, ownSalePayment: 0, foreignSalePayment: 0, ownSplit: 0, foreignSplit: 0, ownBilling: 0, foreignBilling: 0, ownPayment: 0, foreignPayment: 0, ownRequest: 0, foreignRequest: 0, ownPhoto: 0, foreignPhoto: 0, ownProgramme: 0, foreignProgramme: 0, ownParticipant: 0, foreignParticipant: 0, ownCertificate: 0, foreignCertificate: 0, ownTrainingFile: 0, foreignTrainingFile: 0, ownPartner: 0, foreignPartner: 0, ownAgreement: 0, foreignAgreement: 0, ownPartnerFile: 0, foreignPartnerFile: 0, ownReport: 0, foreignReport: 0 };
 
 function registeredRoutes(): Array<{ method: string; path: string }> {
   const seen = new Set<string>();
@@ -76,6 +77,7 @@ function fill(path: string, own: boolean): string {
     .replace(':batchId', String(own ? ids.ownBatch : ids.foreignBatch))
     .replace(':activityId', String(own ? ids.ownActivity : ids.foreignActivity))
     .replace(':allocationId', String(own ? ids.ownAllocation : ids.foreignAllocation))
+    .replace(':reportId', String(own ? ids.ownReport : ids.foreignReport))
     .replace(':entryId', String(own ? ids.ownEntry : ids.foreignEntry))
     .replace(':programmeId', String(own ? ids.ownProgramme : ids.foreignProgramme))
     .replace(':participantId', String(own ? ids.ownParticipant : ids.foreignParticipant))
@@ -211,6 +213,9 @@ beforeAll(async () => {
     [ownTraining.p, ownTraining.participant, ownTraining.cert, ownTraining.file, ownTraining.partner, ownTraining.agreement, ownTraining.partnerFile];
   [ids.foreignProgramme, ids.foreignParticipant, ids.foreignCertificate, ids.foreignTrainingFile, ids.foreignPartner, ids.foreignAgreement, ids.foreignPartnerFile] =
     [foreignTraining.p, foreignTraining.participant, foreignTraining.cert, foreignTraining.file, foreignTraining.partner, foreignTraining.agreement, foreignTraining.partnerFile];
+  // Monthly reports (November) of each UPT, as drafts.
+  ids.ownReport = (await clients.get('upt_head')!.post<{ id: number }>('/api/v1/reports', { month: '2026-11-01' })).body.id;
+  ids.foreignReport = (await (await t.as('kepala.lapas.tangerang')).post<{ id: number }>('/api/v1/reports', { month: '2026-11-01' })).body.id;
   ids.ownUpload = (await upload(clients.get('upt_operator')!)).uploadId;
   ids.foreignUpload = (await upload(foreignOperator)).uploadId;
   expect(Object.entries(ids).filter(([, v]) => !(v > 0))).toEqual([]);
@@ -502,6 +507,64 @@ describe('scope', () => {
       expect(res.body.bapas.length).toBeGreaterThan(0);
       expect(res.body.bapas.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
     },
+    'GET /api/v1/cockpit/dashboard': async (c) => {
+      const res = await c.get<{ unit: { level: string; kanwilId: number }; items: Array<{ children: Array<{ id: number }> }> }>('/api/v1/cockpit/dashboard?year=2026');
+      expect([res.body.unit.level, res.body.unit.kanwilId]).toEqual(['kanwil', ids.ownKanwil]);
+      const own = new Set((await t.db.query<{ id: number }>('SELECT id FROM upt WHERE kanwil_id = $1', [ids.ownKanwil])).map((u) => u.id));
+      expect(res.body.items[0]!.children.length).toBeGreaterThan(0);
+      expect(res.body.items.every((i) => i.children.every((ch) => own.has(ch.id)))).toBe(true);
+      expect((await c.get('/api/v1/cockpit/dashboard?year=2026&kanwilId=' + ids.foreignKanwil)).status).toBe(403);
+    },
+    'GET /api/v1/cockpit/trend': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'RP20-08'`))!.id;
+      const res = await c.get<{ unit: { kanwilId: number } }>(`/api/v1/cockpit/trend?year=2026&indicatorId=${ind}`);
+      expect(res.body.unit.kanwilId).toBe(ids.ownKanwil);
+      expect((await c.get(`/api/v1/cockpit/trend?year=2026&indicatorId=${ind}&uptId=${ids.foreignUpt}`)).status).toBe(403);
+    },
+    'GET /api/v1/cockpit/map': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'RP20-10'`))!.id;
+      const res = await c.get<{ items: Array<{ kanwils: Array<{ id: number }> }> }>(`/api/v1/cockpit/map?year=2026&indicatorId=${ind}`);
+      const shown = res.body.items.flatMap((p) => p.kanwils.map((k) => k.id));
+      expect(shown).toEqual([ids.ownKanwil]);
+    },
+    'GET /api/v1/cockpit/records': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'KPI-KERJA-HARI'`))!.id;
+      const own = await c.get<{ items: unknown[] }>(`/api/v1/cockpit/records?indicatorId=${ind}&uptId=${ids.ownUpt}&from=2026-11-01&to=2026-11-01`);
+      expect(own.body.items.length).toBeGreaterThan(0);
+      const foreign = await c.get<{ error: { code: string } }>(`/api/v1/cockpit/records?indicatorId=${ind}&uptId=${ids.foreignUpt}&from=2026-11-01&to=2026-11-01`);
+      expect(foreign.body.error.code).toBe('OUT_OF_SCOPE');
+    },
+    'GET /api/v1/targets': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number | null }> }>('/api/v1/targets?year=2026');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === null || r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/targets/history': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number | null }> }>('/api/v1/targets/history?year=2026');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === null || r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/occupancy': async (c) => {
+      const res = await c.get<{ rows: Array<{ kanwilId: number }> }>('/api/v1/occupancy');
+      expect(res.body.rows.length).toBeGreaterThan(0);
+      expect(res.body.rows.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/reports': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/reports?month=2026-11-01');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/reports/late': async (c) => {
+      const res = await c.get<{ items: Array<{ kanwilId: number }> }>('/api/v1/reports/late?month=2026-10-01');
+      expect(res.body.items.length).toBeGreaterThan(0);
+      expect(res.body.items.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+    },
+    'GET /api/v1/reports/consolidated': async (c) => {
+      const res = await c.get<{ kanwilId: number; reports: Array<{ kanwilId: number }> }>('/api/v1/reports/consolidated?month=2026-10-01');
+      expect(res.body.kanwilId).toBe(ids.ownKanwil);
+      expect(res.body.reports.every((r) => r.kanwilId === ids.ownKanwil)).toBe(true);
+      expect((await c.get(`/api/v1/reports/consolidated?month=2026-10-01&kanwilId=${ids.foreignKanwil}`)).status).toBe(403);
+    },
     'GET /api/v1/audit': async (c) => {
       const res = await c.get<{ items: Array<{ scopeKanwilId: number | null }> }>('/api/v1/audit?pageSize=200');
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -635,6 +698,27 @@ describe('own-scope writes', () => {
       expect(res.body.error.fields.uptId).toBeTruthy();
       expect((await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM pokmas_group'))!.n).toBe(before!.n);
     },
+    'POST /api/v1/targets': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'RP20-08'`))!.id;
+      const res = await c.post<{ error: { code: string } }>('/api/v1/targets', { indicatorId: ind, year: 2026, level: 'upt', uptId: ids.foreignUpt, value: 5, reason: 'Lintas wilayah' });
+      expect(res.body.error.code).toBe('OUT_OF_SCOPE');
+    },
+    'POST /api/v1/targets/allocate': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'RP20-08'`))!.id;
+      const res = await c.post<{ error: { code: string } }>('/api/v1/targets/allocate', { indicatorId: ind, year: 2026, kanwilId: ids.foreignKanwil, method: 'equal', reason: 'Lintas wilayah' });
+      expect(res.body.error.code).toBe('OUT_OF_SCOPE');
+    },
+    'POST /api/v1/indicators/manual': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'RP20-04'`))!.id;
+      const res = await c.post<{ uptId: number }>('/api/v1/indicators/manual', { indicatorId: ind, uptId: ids.foreignUpt, month: '2026-11-01', value: 3, note: 'Uji lintas wilayah' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
+    'POST /api/v1/reports': async (c) => {
+      const res = await c.post<{ uptId: number }>('/api/v1/reports', { uptId: ids.foreignUpt, month: '2026-09-01' });
+      expect(res.status).toBe(201);
+      expect(res.body.uptId).toBe(ids.ownUpt);
+    },
     'POST /api/v1/wbp': async (c) => {
       const res = await c.post<{ error?: { code: string } }>('/api/v1/wbp', {
         uptId: ids.foreignUpt, noRegister: 'X-1', name: 'Uji Lintas', sex: 'L', religion: 'islam', status: 'tahanan',
@@ -647,7 +731,10 @@ describe('own-scope writes', () => {
   it('keep every created record inside the caller’s scope', async () => {
     const own = [...ACCESS_REGISTRY].filter(([, a]) => a.kind === 'action' && a.scope === 'own').map(([k]) => k);
     expect(own.sort()).toEqual(Object.keys(OWN_CHECKS).sort());
-    for (const key of own) await OWN_CHECKS[key]!(clients.get(/remission|proceeds|splits|pnbp/.test(key) ? 'upt_head' : 'upt_operator')!);
+    for (const key of own) {
+      const role: Role = key.includes('/targets') ? 'kanwil_officer' : /remission|proceeds|splits|pnbp|\/reports|\/manual/.test(key) ? 'upt_head' : 'upt_operator';
+      await OWN_CHECKS[key]!(clients.get(role)!);
+    }
   });
 });
 

@@ -3,6 +3,8 @@ import { recomputeAllDates } from '../modules/wbp/bulk-dates.ts';
 import { overstaySummary } from '../modules/overstay/queries.ts';
 import type { DailyJob } from './runner.ts';
 import { defaultAlertDays } from '../modules/partners/queries.ts';
+import { defaultRange, refreshAll } from '../modules/indicators/refresh.ts';
+import { ensureCatalogue } from '../modules/indicators/catalogue-seed.ts';
 
 /** Days left change every day and rules may have changed: refresh every held inmate's dates. */
 export const recomputeDatesJob: DailyJob = {
@@ -77,4 +79,16 @@ export const agreementAlertJob: DailyJob = {
   },
 };
 
-export const DAILY_JOBS: DailyJob[] = [recomputeDatesJob, overstayDigestJob, pnbpExpiredJob, agreementAlertJob];
+/** The cockpit's rollups: every indicator recomputed from the records (after the dates, for overstays). */
+export const indicatorRollupJob: DailyJob = {
+  name: 'indicator-rollup',
+  async run(db: Db, today: string) {
+    // An installation seeded before the cockpit existed gets the catalogue here.
+    await ensureCatalogue(db);
+    const r = await refreshAll(db, { ...defaultRange(today), today });
+    return { indicators: r.indicators, rows: r.rows, ms: r.ms };
+  },
+};
+
+// The indicator rollup runs last: it reads what the other jobs refreshed.
+export const DAILY_JOBS: DailyJob[] = [recomputeDatesJob, overstayDigestJob, pnbpExpiredJob, agreementAlertJob, indicatorRollupJob];

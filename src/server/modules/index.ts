@@ -19,6 +19,9 @@ import { pnbpRoutes } from './pnbp/routes.ts';
 import { catalogueRoutes } from './catalogue/routes.ts';
 import { trainingRoutes } from './training/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
+import { indicatorRoutes } from './indicators/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { occupancyRoutes } from './occupancy/routes.ts';
 
 /** Every feature module, mounted under /api/v1. A new module is added here and nowhere else. */
 export function registerModules(api: OpenAPIHono<AppEnv>): void {
@@ -41,4 +44,7 @@ export function registerModules(api: OpenAPIHono<AppEnv>): void {
   catalogueRoutes(api);
   trainingRoutes(api);
   partnerRoutes(api);
+  indicatorRoutes(api);
+  reportRoutes(api);
+  occupancyRoutes(api);
 }

@@ -9,6 +9,7 @@ import { seedSales } from './sales.ts';
 import { seedPnbp } from './pnbp.ts';
 import { seedCatalogue } from './catalogue.ts';
 import { seedPartners, seedTraining } from './training.ts';
+import { seedCockpitAfter, seedCockpitTargets } from './cockpit.ts';
 import type { Queryable } from '../db/pool.ts';
 
 export type DatasetSize = 'demo' | 'national';
@@ -80,6 +81,8 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
       const pnbpUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[]) ORDER BY array_position($1::text[], raw_name)', [DEMO_UPTS.map((d) => d.upt)]);
       await seedPnbp(tx, { seed: opts.seed, today: opts.today, uptIds: pnbpUpts.map((u) => u.id) });
     }
+    // Cockpit: this year's targets allocated to every Kanwil and UPT (sample data, labelled).
+    await seedCockpitTargets(tx, { today: opts.today });
     const info = { size: opts.size, seed: opts.seed, demo: opts.demo, duplicatesDropped: ref.duplicatesDropped };
     await tx.query(`INSERT INTO app_setting (key, value) VALUES ('seed', $1::jsonb)`, [JSON.stringify(info)]);
     await recordAudit(tx, { id: null, username: 'system', role: null }, { entity: 'system', entityId: 'seed', action: 'seeded', after: info });
@@ -87,5 +90,7 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
   });
   // Fresh statistics after bulk loading, or the planner guesses a handful of rows where there are thousands.
   if (seeded) await db.query('ANALYZE');
+  // The first rollups (dashboards read them) and demo monthly reports, once the records are in.
+  if (seeded) await seedCockpitAfter(db, { today: opts.today });
   return { seeded, accounts };
 }

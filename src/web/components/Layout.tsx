@@ -74,6 +74,16 @@ function useNavGroups(me: Me | null | undefined): NavGroup[] {
       ],
     },
     {
+      label: t('nav.groupCockpit'),
+      items: [
+        { to: '/capaian', label: t('nav.cockpit'), needs: 'indicator.read', end: true },
+        { to: '/capaian/peta', label: t('nav.cockpitMap'), needs: 'indicator.read' },
+        { to: '/capaian/hunian', label: t('nav.occupancy'), needs: 'indicator.read' },
+        { to: '/target', label: t('nav.targets'), needs: 'indicator.read' },
+        { to: '/laporan', label: t('nav.reports'), needs: 'indicator.read' },
+      ],
+    },
+    {
       label: t('nav.groupOrg'),
       items: [
         { to: '/organisasi', label: t('nav.kanwil'), needs: 'org.read', end: false },

@@ -4,6 +4,8 @@ import { enWbp } from './en.wbp.ts';
 import { enWork } from './en.work.ts';
 import { enSales } from './en.sales.ts';
 import { idSales } from './id.sales.ts';
+import { enCockpit } from './en.cockpit.ts';
+import { idCockpit } from './id.cockpit.ts';
 import { id } from './id.ts';
 import { idWbp } from './id.wbp.ts';
 import { idWork } from './id.work.ts';
@@ -27,8 +29,8 @@ function flatten(obj: unknown, prefix = ''): Map<string, unknown> {
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('UI catalogs', () => {
-  const idKeys = flatten({ ...id, ...idWbp, ...idWork, ...idSales, ...idTraining });
-  const enKeys = flatten({ ...en, ...enWbp, ...enWork, ...enSales, ...enTraining });
+  const idKeys = flatten({ ...id, ...idWbp, ...idWork, ...idSales, ...idTraining, ...idCockpit });
+  const enKeys = flatten({ ...en, ...enWbp, ...enWork, ...enSales, ...enTraining, ...enCockpit });
 
   it('keep the shell and the area catalogs apart (no section in two)', () => {
     expect(Object.keys(idWbp).filter((k) => k in id)).toEqual([]);
@@ -39,6 +41,8 @@ describe('UI catalogs', () => {
     expect(Object.keys(enSales).filter((k) => k in en || k in enWbp || k in enWork)).toEqual([]);
     expect(Object.keys(idTraining).filter((k) => k in id || k in idWbp || k in idWork || k in idSales)).toEqual([]);
     expect(Object.keys(enTraining).filter((k) => k in en || k in enWbp || k in enWork || k in enSales)).toEqual([]);
+    expect(Object.keys(idCockpit).filter((k) => k in id || k in idWbp || k in idWork || k in idSales || k in idTraining)).toEqual([]);
+    expect(Object.keys(enCockpit).filter((k) => k in en || k in enWbp || k in enWork || k in enSales || k in enTraining)).toEqual([]);
   });
 
   it('have exactly the same keys', () => {

@@ -2,6 +2,7 @@ import type { WbpCatalog } from './id.wbp.ts';
 import type { SalesCatalog } from './id.sales.ts';
 import type { WorkCatalog } from './id.work.ts';
 import type { TrainingCatalog } from './id.training.ts';
+import type { CockpitCatalog } from './id.cockpit.ts';
 
 /**
  * Indonesian UI strings of the shell (default language); the WBP areas' strings are in
@@ -61,6 +62,12 @@ export const id = {
     training: 'Pelatihan & sertifikasi',
     partners: 'Mitra & Pokmas Lipas',
     agreements: 'Perjanjian akan berakhir',
+    groupCockpit: 'Capaian & Target',
+    cockpit: 'Dasbor capaian',
+    cockpitMap: 'Peta provinsi',
+    occupancy: 'Hunian',
+    targets: 'Target',
+    reports: 'Laporan bulanan',
     groupAccount: 'Akun',
     account: 'Akun saya',
     signOut: 'Keluar',
@@ -185,6 +192,8 @@ export const id = {
     comingSoon: 'Modul pelatihan akan tersedia pada tahap berikutnya.',
     requestsDesc: 'Pesanan dan permintaan penawaran dari katalog publik.',
     newRequests: '{{count}} permintaan baru menunggu tindak lanjut.',
+    cockpitDesc: 'Realisasi dibanding target, nasional sampai UPT, dengan status dan tren.',
+    reportsDesc: 'Laporan bulanan UPT: isi, kirim, verifikasi, terima; unduh XLSX/PDF.',
   },
   scope: {
     national: 'Nasional (Kantor Pusat)',
@@ -453,4 +462,4 @@ export const id = {
 /** The shell's strings (this file), used by `en.ts`. */
 export type ShellCatalog = typeof id;
 /** Every key the app may ask for: the shell's and those of the area catalogs (loaded with their pages). */
-export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog & SalesCatalog & TrainingCatalog;
+export type Catalog = ShellCatalog & WbpCatalog & WorkCatalog & SalesCatalog & TrainingCatalog & CockpitCatalog;

@@ -41,9 +41,13 @@ const BUNDLES = {
     id: () => import('./id.training.ts').then((m) => m.idTraining as object),
     en: () => import('./en.training.ts').then((m) => m.enTraining as object),
   },
+  cockpit: {
+    id: () => import('./id.cockpit.ts').then((m) => m.idCockpit as object),
+    en: () => import('./en.cockpit.ts').then((m) => m.enCockpit as object),
+  },
 } as const;
 type Bundle = keyof typeof BUNDLES;
-const loaded: Record<Bundle, Set<Lang>> = { wbp: new Set(), work: new Set(), sales: new Set(), training: new Set() };
+const loaded: Record<Bundle, Set<Lang>> = { wbp: new Set(), work: new Set(), sales: new Set(), training: new Set(), cockpit: new Set() };
 
 /** An area's strings in `lang` (Indonesian always, as the fallback). */
 async function ensureBundle(bundle: Bundle, lang: Lang): Promise<void> {
@@ -79,6 +83,11 @@ export function loadSalesStrings(): Promise<void> {
 /** The same for the "Pelatihan & Kemitraan" pages (training, certificates, partners). */
 export function loadTrainingStrings(): Promise<void> {
   return ensureBundle('training', currentLang());
+}
+
+/** The same for the cockpit pages (dashboards, map, targets, monthly reports). */
+export function loadCockpitStrings(): Promise<void> {
+  return ensureBundle('cockpit', currentLang());
 }
 
 /** English is loaded only when someone asks for it: Indonesian users never download it. */

@@ -44,6 +44,10 @@ export default function HomePage() {
       description: t('home.myKanwilDesc', { name: me.scope.kanwilName ?? '' }),
     });
   }
+  if (hasPermission(me, 'indicator.read')) {
+    links.push({ to: '/capaian', title: t('nav.cockpit'), description: t('home.cockpitDesc') });
+    links.push({ to: '/laporan', title: t('nav.reports'), description: t('home.reportsDesc') });
+  }
   if (hasPermission(me, 'wbp.read')) {
     links.push({ to: '/wbp', title: t('nav.wbp'), description: t('home.wbpDesc') });
     links.push({ to: '/overstay', title: t('nav.overstay'), description: t('home.overstayDesc') });
