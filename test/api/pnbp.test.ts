@@ -286,3 +286,17 @@ describe('API description', () => {
     ]);
   });
 });
+
+describe('realisation against the cockpit’s PNBP target', () => {
+  it('shows the current Resolusi PNBP target of the nation and of each Kanwil, as set in the cockpit', async () => {
+    const target = async (key: string) =>
+      (await t.db.one<{ v: string }>(`SELECT t.value::text AS v FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id WHERE i.code = 'RP20-11' AND t.year = 2026 AND t.current AND t.unit_key = $1`, [key]))?.v;
+    const nat = (await admin.get<{ totals: { targetRupiah: number | null }; rows: Array<{ id: number; targetRupiah: number | null }> }>('/api/v1/pnbp/summary?year=2026')).body;
+    const national = await target('N');
+    expect(national).toBeDefined();
+    expect(nat.totals.targetRupiah).toBe(Number(national));
+    for (const r of nat.rows) expect(r.targetRupiah).toBe((await target(`K${r.id}`)) === undefined ? null : Number(await target(`K${r.id}`)));
+    // A year without targets says so rather than showing zero.
+    expect((await admin.get<{ totals: { targetRupiah: number | null } }>('/api/v1/pnbp/summary?year=2030')).body.totals.targetRupiah).toBeNull();
+  });
+});

@@ -131,8 +131,9 @@ export const Summary = z.object({
   year: z.number().int(),
   /** 'kanwil': one row per Kanwil (national view); 'upt': one row per UPT of the Kanwil. */
   level: z.enum(['kanwil', 'upt']),
-  rows: z.array(z.object({ id: z.number().int(), name: z.string(), kanwilId: z.number().int(), ...RollupFigures })),
+  /** `targetRupiah`: the current PNBP target of the year (Resolusi 2020 point 11, set in the cockpit), null when none is set. */
+  rows: z.array(z.object({ id: z.number().int(), name: z.string(), kanwilId: z.number().int(), ...RollupFigures, targetRupiah: z.number().int().nullable() })),
   months: z.array(z.object({ month: z.string(), ...RollupFigures })),
-  totals: z.object(RollupFigures),
+  totals: z.object({ ...RollupFigures, targetRupiah: z.number().int().nullable() }),
 });
 export type Summary = z.infer<typeof Summary>;

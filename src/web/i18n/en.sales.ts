@@ -126,6 +126,8 @@ export const enSales: SalesCatalog = {
     noBillings: 'No billing in this year yet.',
     noFigures: 'No PNBP due nor billing in this period.',
     cols: {
+      target: 'Target',
+      realisation: 'Realisation',
       month: 'Month', due: 'Due', billed: 'Billed', paid: 'Deposited', open: 'Unpaid', expired: 'Expired', unbilled: 'Not billed', over: 'Over',
       gap: 'Gap', gaps: 'Why the gap', kode: 'Kode billing', amount: 'Amount', created: 'Created', expires: 'Expires', status: 'Status', ntpn: 'NTPN', actions: 'Actions',
       upt: 'Unit', kanwil: 'Regional office',
@@ -180,6 +182,7 @@ export const enSales: SalesCatalog = {
       chooseKanwil: 'Choose a regional office or a unit to see the details; the XLSX/PDF download without a choice holds every unit.',
     },
     rollup: {
+      noTarget: 'No target set for this year yet (Targets menu).',
       title: 'PNBP rollup',
       introNational: 'PNBP due, billed and deposited per regional office over the year, from the monthly rollup.',
       introKanwil: 'PNBP due, billed and deposited per unit over the year, from the monthly rollup.',

@@ -127,6 +127,8 @@ export const idSales = {
     noBillings: 'Belum ada kode billing pada tahun ini.',
     noFigures: 'Belum ada PNBP terutang maupun billing pada periode ini.',
     cols: {
+      target: 'Target',
+      realisation: 'Realisasi',
       month: 'Bulan', due: 'Terutang', billed: 'Ditagih', paid: 'Disetor', open: 'Belum dibayar', expired: 'Kedaluwarsa', unbilled: 'Belum ditagih', over: 'Lebih',
       gap: 'Selisih', gaps: 'Keterangan selisih', kode: 'Kode billing', amount: 'Jumlah', created: 'Dibuat', expires: 'Kedaluwarsa', status: 'Status', ntpn: 'NTPN', actions: 'Tindakan',
       upt: 'UPT', kanwil: 'Kanwil',
@@ -181,6 +183,7 @@ export const idSales = {
       chooseKanwil: 'Pilih Kanwil atau UPT untuk melihat rinciannya; unduhan XLSX/PDF tanpa pilihan memuat seluruh UPT.',
     },
     rollup: {
+      noTarget: 'Target tahun ini belum ditetapkan di menu Target.',
       title: 'Rekap PNBP',
       introNational: 'PNBP terutang, ditagih dan disetor per Kanwil sepanjang tahun, dari rekap bulanan.',
       introKanwil: 'PNBP terutang, ditagih dan disetor per UPT sepanjang tahun, dari rekap bulanan.',

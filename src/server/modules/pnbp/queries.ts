@@ -172,6 +172,18 @@ export async function pnbpRealisation(q: Queryable, opts: { year: number; scope:
   );
 }
 
+/**
+ * The year's current PNBP targets by unit key ('N', 'K<id>', 'U<id>'): the Resolusi 2020 PNBP
+ * indicator's targets as set and allocated in the cockpit, so both screens steer by one number.
+ */
+async function pnbpTargets(q: Queryable, year: number): Promise<Map<string, number>> {
+  const rows = await q.query<{ unit_key: string; value: string }>(
+    `SELECT t.unit_key, t.value::text FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id WHERE i.code = 'RP20-11' AND t.year = $1 AND t.current`,
+    [year],
+  );
+  return new Map(rows.map((r) => [r.unit_key, Number(r.value)]));
+}
+
 /** Kanwil rows (national scope without a Kanwil) or the UPT rows of one Kanwil, and month totals. */
 export async function pnbpSummary(q: Queryable, scope: UserScope, year: number, kanwilId?: number): Promise<Summary> {
   const rows = await pnbpRealisation(q, { year, scope, ...(kanwilId ? { kanwilId } : {}) });
@@ -196,7 +208,13 @@ export async function pnbpSummary(q: Queryable, scope: UserScope, year: number, 
        FROM sales_month_rollup WHERE ${conds.join(' AND ')} GROUP BY month ORDER BY month`,
     params,
   );
-  const out = names.filter((n) => acc.has(n.id)).map((n) => ({ id: n.id, name: n.name, kanwilId: n.kanwil_id, ...acc.get(n.id)! }));
+  const targets = await pnbpTargets(q, year);
+  const out = names.filter((n) => acc.has(n.id)).map((n) => ({ id: n.id, name: n.name, kanwilId: n.kanwil_id, ...acc.get(n.id)!, targetRupiah: targets.get(byKanwil ? `K${n.id}` : `U${n.id}`) ?? null }));
   const total = (k: 'dueRupiah' | 'billedRupiah' | 'paidRupiah') => rows.reduce((s, r) => s + r[k], 0);
-  return { year, level: byKanwil ? 'kanwil' : 'upt', rows: out, months, totals: { dueRupiah: total('dueRupiah'), billedRupiah: total('billedRupiah'), paidRupiah: total('paidRupiah') } };
+  const ownKanwil = kanwilId ?? (scope.level === 'kanwil' ? scope.kanwilId : undefined);
+  const totalKey = byKanwil ? 'N' : scope.level === 'upt' ? `U${scope.uptId}` : ownKanwil ? `K${ownKanwil}` : 'N';
+  return {
+    year, level: byKanwil ? 'kanwil' : 'upt', rows: out, months,
+    totals: { dueRupiah: total('dueRupiah'), billedRupiah: total('billedRupiah'), paidRupiah: total('paidRupiah'), targetRupiah: targets.get(totalKey) ?? null },
+  };
 }

@@ -42,6 +42,8 @@ export default function RollupPage() {
     { key: 'billed', header: t('pnbp.cols.billed'), numeric: true, render: (r) => formatRupiah(r.billedRupiah) },
     { key: 'paid', header: t('pnbp.cols.paid'), numeric: true, render: (r) => <span data-paid={r.paidRupiah}>{formatRupiah(r.paidRupiah)}</span> },
     { key: 'gap', header: t('pnbp.cols.gap'), numeric: true, render: (r) => formatRupiah(r.dueRupiah - r.paidRupiah) },
+    { key: 'target', header: t('pnbp.cols.target'), numeric: true, render: (r) => (r.targetRupiah === null ? '—' : formatRupiah(r.targetRupiah)) },
+    { key: 'realisation', header: t('pnbp.cols.realisation'), numeric: true, render: (r) => percentOf(r.paidRupiah, r.targetRupiah, lang) },
     {
       key: 'open',
       header: t('pnbp.cols.actions'),
@@ -87,6 +89,10 @@ export default function RollupPage() {
               { label: t('pnbp.tiles.due'), value: formatRupiah(summary.data.totals.dueRupiah), testId: 'rollup-due' },
               { label: t('pnbp.tiles.billed'), value: formatRupiah(summary.data.totals.billedRupiah), testId: 'rollup-billed' },
               { label: t('pnbp.tiles.paid'), value: formatRupiah(summary.data.totals.paidRupiah), testId: 'rollup-paid', note: t('pnbp.rollup.realisation') },
+              {
+                label: t('pnbp.cols.realisation'), value: percentOf(summary.data.totals.paidRupiah, summary.data.totals.targetRupiah, lang), testId: 'rollup-target',
+                note: summary.data.totals.targetRupiah === null ? t('pnbp.rollup.noTarget') : `${t('pnbp.cols.target')}: ${formatRupiah(summary.data.totals.targetRupiah)}`,
+              },
             ]}
           />
           {summary.data.rows.length === 0 ? (
@@ -108,4 +114,11 @@ export default function RollupPage() {
       )}
     </div>
   );
+}
+
+/** Paid against the target, to two decimals (cut, as published figures are); '—' without a target. */
+function percentOf(paid: number, target: number | null, lang: 'id' | 'en'): string {
+  if (!target) return '—';
+  const hundredths = Math.floor((paid * 10_000) / target);
+  return `${(hundredths / 100).toLocaleString(lang === 'en' ? 'en-US' : 'id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
 }
