@@ -86,7 +86,12 @@ export async function applySplit(
   const { upt } = o;
   // One split at a time per UPT: two officers applying the same month cannot share a sale twice.
   await tx.query('SELECT pg_advisory_xact_lock(7245102, $1)', [upt.id]);
-  const prior = await tx.query<{ id: number; upt_id: number }>('SELECT id, upt_id FROM proceeds_split WHERE idempotency_key = $1 OR idempotency_key LIKE $2', [o.idempotencyKey, `${o.idempotencyKey}#%`]);
+  // The first split of an application carries the bare key, the others `key#1`, `key#2`… (one per
+  // rule), all written in one transaction: equality lookups on the unique index find them.
+  const keys = [o.idempotencyKey, ...Array.from({ length: 49 }, (_, i) => `${o.idempotencyKey}#${i + 1}`)];
+  const prior = (await tx.one('SELECT 1 FROM proceeds_split WHERE idempotency_key = $1', [o.idempotencyKey]))
+    ? await tx.query<{ id: number; upt_id: number }>('SELECT id, upt_id FROM proceeds_split WHERE idempotency_key = ANY($1::text[]) ORDER BY id', [keys])
+    : [];
   if (prior.length > 0) {
     if (prior.some((p) => p.upt_id !== upt.id)) throw keyConflict();
     return { ids: prior.map((p) => Number(p.id)), created: false };
