@@ -17,12 +17,16 @@ export interface E2E {
 
 /**
  * A real app (built web UI, embedded PostgreSQL seeded with the demo, or DATABASE_URL) on a free
- * port, and a headless Chromium. The web app is built first if missing or stale.
+ * port, and a headless Chromium. The web app is built first if missing or stale. The demo is
+ * seeded relative to the app's "today".
  */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(opts: { today?: string } = {}): Promise<E2E> {
   await ensureWebBuild();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'giatja-e2e-'));
-  const config = { ...loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', GIATJA_DATA_DIR: dataDir, GIATJA_DEMO: 'true' }), logLevel: 'warn' };
+  // "today" is the suite's fixed GIATJA_TODAY unless a test asks for another ('' = the real date).
+  const today = opts.today ?? process.env.GIATJA_TODAY;
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', GIATJA_DATA_DIR: dataDir, GIATJA_DEMO: 'true', GIATJA_TODAY: today };
+  const config = { ...loadConfig(env), logLevel: 'warn' };
   const server = await startServer(config, { seedSize: 'demo' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './harness.ts';
+import { diffDays } from '../src/domain/calendar/date.ts';
 import { addDays, browserSession } from './session.ts';
 
 /**
@@ -142,7 +143,16 @@ describe('WBP & Ekspirasi (browser)', () => {
     const overstays = page.locator('section[data-group="overstay"]');
     await overstays.getByRole('heading', { name: /Overstay — keluarkan sekarang/ }).waitFor();
     expect(await overstays.locator('tbody tr').count()).toBeGreaterThan(0);
-    expect(await overstays.locator('tbody tr').first().textContent()).toMatch(/Lewat \d+ hari/);
+    // Each overstay row says how long past, in Indonesian digits (1.201), as the API counts it
+    // from the server's today: nothing here depends on the real calendar.
+    const due = (await (await page.request.get(`${url}/api/v1/overstay/due`, { params: { withinDays: 0, pageSize: 500 } })).json()) as {
+      items: { noRegister: string; dueDate: string; daysLeft: number }[];
+    };
+    const firstRow = (await overstays.locator('tbody tr').first().textContent()) ?? '';
+    const shown = due.items.find((d) => firstRow.includes(d.noRegister));
+    if (!shown) throw new Error(`first overstay row not in the API's list: ${firstRow}`);
+    expect(shown.daysLeft).toBe(-diffDays(shown.dueDate, today));
+    expect(firstRow).toContain(`Lewat ${new Intl.NumberFormat('id-ID').format(-shown.daysLeft)} hari`);
     const soon = page.locator('section[data-group="d3"]');
     const row = soon.getByRole('row').filter({ hasText: state.detaineeRegister });
     await row.getByText('1 hari lagi').waitFor();

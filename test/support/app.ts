@@ -7,6 +7,7 @@ import { createLogger } from '../../src/server/log.ts';
 import { seedIfEmpty } from '../../src/server/seed/index.ts';
 import { DEMO_PASSWORD } from '../../src/server/seed/users.ts';
 import { freshDatabase, type TestDatabase } from './database.ts';
+import { TEST_TODAY } from './today.ts';
 
 export { DEMO_PASSWORD };
 
@@ -40,9 +41,9 @@ export interface Client {
 /** The whole app over a fresh, migrated, demo-seeded database, driven through `app.request` (no port). */
 export async function createTestApp(overrides: Partial<Config> = {}, opts: { inmates?: boolean } = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config: Config = { ...loadConfig({}), demo: true, logLevel: 'silent', today: '2026-11-25', ...overrides };
+  const config: Config = { ...loadConfig({}), demo: true, logLevel: 'silent', today: TEST_TODAY, ...overrides };
   await migrate(database.db);
-  await seedIfEmpty(database.db, { size: 'demo', demo: config.demo, seed: 2026, today: config.today ?? '2026-11-25', inmates: opts.inmates ?? false });
+  await seedIfEmpty(database.db, { size: 'demo', demo: config.demo, seed: 2026, today: config.today ?? TEST_TODAY, inmates: opts.inmates ?? false });
   const services = { db: database.db, config, clock: systemClock(config.today), log: createLogger(config.logLevel) };
   const app = createApp(services);
 

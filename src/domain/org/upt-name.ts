@@ -147,10 +147,20 @@ export function tokenizeUptName(raw: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/**
+ * A letter goes to lower case only when upper-casing it again gives it back: "ẞ" stays "ẞ", since
+ * "ß" upper-cases to "SS". Real UPT names are plain A–Z, but a name typed in a form or an export may
+ * hold anything, and the display name must survive being upper-cased and parsed again.
+ */
+function lowerReversibly(char: string): string {
+  const lower = char.toLowerCase();
+  return lower.toUpperCase() === char ? lower : char;
+}
+
 function capitalise(part: string): string {
   if (KEEP_UPPER.has(part)) return part;
   const [first = '', ...rest] = [...part];
-  return first.toUpperCase() + rest.join('').toLowerCase();
+  return first.toUpperCase() + rest.map(lowerReversibly).join('');
 }
 
 /** Title case for upper-case words, keeping class numerals and acronyms: "BAU-BAU" → "Bau-Bau". */

@@ -35,8 +35,10 @@ export async function seedPnbp(tx: Queryable, opts: { seed: number; today: strin
     const satker = (await tx.one<{ satker_code: string }>('SELECT satker_code FROM upt WHERE id = $1', [u.id]))!.satker_code;
     const rule = await tx.one<{ id: number }>(
       `INSERT INTO proceeds_rule (upt_id, kanwil_id, valid_from, base, premi_bp, pnbp_bp, working_capital_bp, programme_bp, premi_weight, legal_basis)
-       VALUES ($1, $2, '2025-01-01', 'revenue', 3500, 5000, 0, 1500, 'attendance', 'Data contoh: pembagian hasil 35% premi / 50% PNBP / 15% pembinaan (Permenkumham 53/2016)') RETURNING id`,
-      [u.id, u.kanwil_id],
+       VALUES ($1, $2, $3, 'revenue', 3500, 5000, 0, 1500, 'attendance', 'Data contoh: pembagian hasil 35% premi / 50% PNBP / 15% pembinaan (Permenkumham 53/2016)') RETURNING id`,
+      // In force from the year before the first seeded month, whatever day the demo is seeded
+      // (the sales rule of the same UPT, seed/sales.ts, starts later: one rule per start day).
+      [u.id, u.kanwil_id, `${Number(first.slice(0, 4)) - 1}-01-01`],
     );
     for (let month = first; month < thisMonth; month = addMonths(month, 1)) {
       // A month whose sales were already shared (demo sales, seed/sales.ts) keeps its real split;

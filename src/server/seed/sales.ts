@@ -109,7 +109,7 @@ export async function seedSales(tx: Queryable, opts: { seed: number; today: stri
       if (n > 0) await tx.query('INSERT INTO sales_counter (upt_id, year, series, last_number) VALUES ($1,$2,$3,$4)', [u.id, yearOf(opts.today), series, n]);
     }
     await tx.query(`INSERT INTO proceeds_rule (upt_id, kanwil_id, valid_from, base, premi_bp, pnbp_bp, working_capital_bp, programme_bp, premi_weight, legal_basis)
-      VALUES ($1,$2,'2026-01-01','revenue',3500,5000,0,1500,'attendance','Contoh: 35% premi / 50% PNBP / 15% pembinaan dari penjualan (data contoh)')`, [u.id, u.kanwil_id]);
+      VALUES ($1,$2,$3,'revenue',3500,5000,0,1500,'attendance','Contoh: 35% premi / 50% PNBP / 15% pembinaan dari penjualan (data contoh)')`, [u.id, u.kanwil_id, ruleFrom(prevMonth)]);
     await seedSplit(tx, u, prevMonth);
   }
   // The on-hand totals the public catalogue reads, as insertMove would have kept them.
@@ -120,6 +120,9 @@ export async function seedSales(tx: Queryable, opts: { seed: number; today: stri
     ON CONFLICT (upt_id, month) DO UPDATE SET revenue_rupiah = sales_month_rollup.revenue_rupiah + EXCLUDED.revenue_rupiah, receipts = sales_month_rollup.receipts + EXCLUDED.receipts`, [opts.uptIds]);
 }
 
+/** The demo's sharing rule is in force from the start of the year of the first month it shares. */
+const ruleFrom = (firstMonth: string) => `${firstMonth.slice(0, 4)}-01-01`;
+
 /** Last month's split, as an officer would have applied it: premi by attendance days in the UPT. */
 async function seedSplit(tx: Queryable, u: { id: number; kanwil_id: number }, month: string): Promise<void> {
   const end = addDays(addMonths(month, 1), -1);
@@ -127,7 +130,7 @@ async function seedSplit(tx: Queryable, u: { id: number; kanwil_id: number }, mo
     `SELECT coalesce(sum(sl.amount_rupiah),0)::text AS revenue, coalesce(sum(sl.cost_rupiah),0)::text AS cost FROM sale_line sl JOIN sale s ON s.id = sl.sale_id
      WHERE s.upt_id = $1 AND s.paid_on BETWEEN $2 AND $3`, [u.id, month, end]);
   const rule = (await tx.one<{ id: number }>('SELECT id FROM proceeds_rule WHERE upt_id = $1', [u.id]))!;
-  const split = computeSplit({ id: String(rule.id), activityId: null, validFrom: '2026-01-01', base: 'revenue', premiWeight: 'attendance', shares: { premi: 3500, pnbp: 5000, working_capital: 0, programme: 1500 } },
+  const split = computeSplit({ id: String(rule.id), activityId: null, validFrom: ruleFrom(month), base: 'revenue', premiWeight: 'attendance', shares: { premi: 3500, pnbp: 5000, working_capital: 0, programme: 1500 } },
     Number(totals!.revenue), Number(totals!.cost));
   if (split.baseRupiah === 0) return;
   const workers = await tx.query<{ wbp_id: number; days: number }>(

@@ -113,8 +113,9 @@ export async function seedPartners(tx: Queryable, opts: { today: string; uptIds:
       ))!.id;
       // Firms: a 25-year PKS; the first UPT's BLK: an MoU ending within 90 days; others: 3 years.
       const bot = kind === 'firm';
-      const start = bot ? '2024-01-15' : addDays(opts.today, -1000 + n * 7);
-      const end = bot ? addYears('2024-01-15', 25) : n === 2 ? addDays(opts.today, 60) : addDays(start, 3 * 365);
+      // Dated from the seeding day: the PKS began almost three years before it.
+      const start = bot ? addDays(opts.today, -1045) : addDays(opts.today, -1000 + n * 7);
+      const end = bot ? addYears(start, 25) : n === 2 ? addDays(opts.today, 60) : addDays(start, 3 * 365);
       const a = (await tx.one<{ id: number }>(
         `INSERT INTO partner_agreement (partner_id, upt_id, kanwil_id, kind, number, parties, scope, start_date, end_date) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
         [p, u.id, u.kanwil_id, bot ? 'pks' : 'mou', `${bot ? 'PKS' : 'MOU'}/${String(n).padStart(3, '0')}/(data contoh)`, `${u.name}; ${label}`,

@@ -1,4 +1,5 @@
 import { createRng } from '../../domain/random/prng.ts';
+import { addDays } from '../../domain/calendar/date.ts';
 import type { Queryable } from '../db/pool.ts';
 import { generateWork } from './generate-work.ts';
 
@@ -26,8 +27,9 @@ export async function seedWork(tx: Queryable, opts: { seed: number; today: strin
   );
   await tx.query(`SELECT setval('work_activity_id_seq', (SELECT max(id) FROM work_activity))`);
   await tx.query(
-    `INSERT INTO pay_rule (activity_id, effective_from, kind, rate_rupiah) SELECT id, '2025-01-01', 'daily', r FROM unnest($1::int[], $2::bigint[]) AS x(id, r)`,
-    [a.map((x) => x.id), a.map((x) => x.rate)],
+    `INSERT INTO pay_rule (activity_id, effective_from, kind, rate_rupiah) SELECT id, $3::date, 'daily', r FROM unnest($1::int[], $2::bigint[]) AS x(id, r)`,
+    // In force from the year before the first seeded day, whatever day the demo is seeded.
+    [a.map((x) => x.id), a.map((x) => x.rate), `${Number(addDays(opts.today, -opts.days).slice(0, 4)) - 1}-01-01`],
   );
   const al = g.allocations;
   await tx.query(
