@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isValidDate } from '../calendar/date.ts';
+import { isBlank } from './sdp-values.ts';
 import { suggestMapping } from './sdp-mapping.ts';
 import { parseSdpRows, SdpMappingError } from './sdp-rows.ts';
 import type { SdpParseResult, SdpRowResult } from './sdp-rows.ts';
@@ -355,11 +356,20 @@ describe('rawHash', () => {
     );
   });
 
+  // fast-check once drew the name "Na": a blank marker, so the row has no name and is refused.
+  it.each(['Na', 'NA', 'null', 'n/a'])('reads the name cell %s as no name (a blank marker), not as a name', (name) => {
+    const headers = ['No Register', 'Nama', 'Tanggal Lahir'];
+    const row = parseSdpRows({ headers, rows: [['A.0/2000', name, '01-03-1950']] }, suggestMapping(headers), { today: TODAY }).rows[0];
+    expect(row?.ok).toBe(false);
+    expect(row?.ok === false && row.errors.map((e) => e.field)).toEqual(['name']);
+  });
+
   it('is stable under reordering for arbitrary valid values and extra unmapped columns', () => {
     const day = fc.integer({ min: 1, max: 28 }).map((d) => String(d).padStart(2, '0'));
     const row = fc.record({
       reg: fc.stringMatching(/^[A-Z]{1,3}\.[0-9]{1,4}\/20[0-2][0-9]$/u),
-      name: fc.stringMatching(/^[A-Za-z][A-Za-z .']{0,20}$/u),
+      // Not a blank marker: a cell "NA", "Na" or "null" means no value (the counterexample "Na").
+      name: fc.stringMatching(/^[A-Za-z][A-Za-z .']{0,20}$/u).filter((n) => !isBlank(n)),
       birth: fc.tuple(day, fc.integer({ min: 1950, max: 2000 })).map(([d, y]) => `${d}-03-${y}`),
       years: fc.integer({ min: 0, max: 20 }).map(String),
       months: fc.integer({ min: 0, max: 11 }).map(String),
