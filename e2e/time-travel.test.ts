@@ -4,7 +4,7 @@ import { addMonths, diffDays } from '../src/domain/calendar/date.ts';
 import { jakartaDate } from '../src/server/clock.ts';
 import { TEST_TODAY, yearsAfter } from '../test/support/today.ts';
 import { startE2E, type E2E } from './harness.ts';
-import { browserSession } from './session.ts';
+import { addDays, browserSession } from './session.ts';
 
 /**
  * The suite runs on a fixed "today" (test/support/today.ts). This file runs the date-sensitive
@@ -86,7 +86,7 @@ describe.each(DAYS)('date-sensitive pages on %s', (_label, asked) => {
     const activity = [...dash.activities].sort((a, b) => b.allocated - a.allocated)[0]!;
     // The demo's attendance runs up to the day before it was seeded, Monday to Saturday: each of
     // the last seven days has a saved sheet except the Sunday among them.
-    const lastWeek = [1, 2, 3, 4, 5, 6, 7].map((n) => addDaysIso(today, -n));
+    const lastWeek = [1, 2, 3, 4, 5, 6, 7].map((n) => addDays(today, -n));
     const saved: string[] = [];
     for (const date of lastWeek) {
       const sheet = await api<{ version: number | null }>(page, `/work/activities/${activity.id}/attendance`, { date, session: 'pagi' });
@@ -108,9 +108,3 @@ describe.each(DAYS)('date-sensitive pages on %s', (_label, asked) => {
     expect(await reports.count()).toBeGreaterThan(0);
   });
 });
-
-function addDaysIso(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
