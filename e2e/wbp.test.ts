@@ -151,7 +151,7 @@ describe('WBP & Ekspirasi (browser)', () => {
     const firstRow = (await overstays.locator('tbody tr').first().textContent()) ?? '';
     const shown = due.items.find((d) => firstRow.includes(d.noRegister));
     if (!shown) throw new Error(`first overstay row not in the API's list: ${firstRow}`);
-    expect(shown.daysLeft).toBe(-diffDays(shown.dueDate, today));
+    expect(shown.daysLeft).toBe(diffDays(today, shown.dueDate));
     expect(firstRow).toContain(`Lewat ${new Intl.NumberFormat('id-ID').format(-shown.daysLeft)} hari`);
     const soon = page.locator('section[data-group="d3"]');
     const row = soon.getByRole('row').filter({ hasText: state.detaineeRegister });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, isAfter } from '../../domain/calendar/date.ts';
+import { addDays, addMonths, isAfter, yearOf } from '../../domain/calendar/date.ts';
 import { splitRupiah } from '../../domain/premi/split.ts';
 import { createRng, type Rng } from '../../domain/random/prng.ts';
 import type { Queryable } from '../db/pool.ts';
@@ -38,7 +38,7 @@ export async function seedPnbp(tx: Queryable, opts: { seed: number; today: strin
        VALUES ($1, $2, $3, 'revenue', 3500, 5000, 0, 1500, 'attendance', 'Data contoh: pembagian hasil 35% premi / 50% PNBP / 15% pembinaan (Permenkumham 53/2016)') RETURNING id`,
       // In force from the year before the first seeded month, whatever day the demo is seeded
       // (the sales rule of the same UPT, seed/sales.ts, starts later: one rule per start day).
-      [u.id, u.kanwil_id, `${Number(first.slice(0, 4)) - 1}-01-01`],
+      [u.id, u.kanwil_id, `${yearOf(first) - 1}-01-01`],
     );
     for (let month = first; month < thisMonth; month = addMonths(month, 1)) {
       // A month whose sales were already shared (demo sales, seed/sales.ts) keeps its real split;

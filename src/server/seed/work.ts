@@ -1,5 +1,5 @@
 import { createRng } from '../../domain/random/prng.ts';
-import { addDays } from '../../domain/calendar/date.ts';
+import { addDays, yearOf } from '../../domain/calendar/date.ts';
 import type { Queryable } from '../db/pool.ts';
 import { generateWork } from './generate-work.ts';
 
@@ -29,7 +29,7 @@ export async function seedWork(tx: Queryable, opts: { seed: number; today: strin
   await tx.query(
     `INSERT INTO pay_rule (activity_id, effective_from, kind, rate_rupiah) SELECT id, $3::date, 'daily', r FROM unnest($1::int[], $2::bigint[]) AS x(id, r)`,
     // In force from the year before the first seeded day, whatever day the demo is seeded.
-    [a.map((x) => x.id), a.map((x) => x.rate), `${Number(addDays(opts.today, -opts.days).slice(0, 4)) - 1}-01-01`],
+    [a.map((x) => x.id), a.map((x) => x.rate), `${yearOf(addDays(opts.today, -opts.days)) - 1}-01-01`],
   );
   const al = g.allocations;
   await tx.query(
