@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Config } from '../server/config.ts';
 import { openDatabase } from '../server/db/open.ts';
 import { migrate } from '../server/db/migrate.ts';
-import { backupDatabase, restoreDatabase } from '../server/db/backup.ts';
+import { backupDatabase } from '../server/db/backup.ts';
+import { restoreDatabase } from '../server/db/restore.ts';
 import { verifyAuditChain } from '../server/audit/trail.ts';
 import { seedIfEmpty, type DatasetSize } from '../server/seed/index.ts';
 import { DEMO_PASSWORD } from '../server/seed/users.ts';
@@ -61,6 +62,15 @@ const start: Command = {
   },
 };
 
+/** One line per table, then the total: what an operator compares between backup and restore. */
+function printCounts(counts: Record<string, number>): void {
+  const names = Object.keys(counts).sort();
+  const width = Math.max(5, ...names.map((n) => n.length));
+  for (const n of names) console.log(`  ${n.padEnd(width)} ${String(counts[n]).padStart(9)}`);
+  const total = names.reduce((s, n) => s + (counts[n] ?? 0), 0);
+  console.log(`  ${'total'.padEnd(width)} ${String(total).padStart(9)}  (${names.length} tables)`);
+}
+
 export const commands: Record<string, Command> = {
   start,
   migrate: {
@@ -86,8 +96,9 @@ export const commands: Record<string, Command> = {
     async run(args, config) {
       const file = args[0];
       if (!file) throw new Error('usage: giatja backup <file>');
-      const counts = await withDatabase(config, (db) => backupDatabase(db, path.resolve(file)));
-      console.log(`Backup written to ${file}:`, counts);
+      const { counts } = await withDatabase(config, (db) => backupDatabase(db, path.resolve(file)));
+      console.log(`Backup written to ${file}; every table's count checked against the database:`);
+      printCounts(counts);
     },
   },
   restore: {
@@ -95,11 +106,13 @@ export const commands: Record<string, Command> = {
     async run(args, config) {
       const file = args[0];
       if (!file) throw new Error('usage: giatja restore <file>');
-      const counts = await withDatabase(config, async (db) => {
+      const result = await withDatabase(config, async (db) => {
         await migrate(db);
         return restoreDatabase(db, path.resolve(file));
       });
-      console.log('Restored:', counts);
+      for (const w of result.warnings) console.warn(w);
+      console.log(`Restored from ${file}${result.version >= 2 ? "; every table's count and hash checked against the backup" : ''}:`);
+      printCounts(result.counts);
     },
   },
   audit: {

@@ -1,135 +1,95 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { createGunzip, createGzip } from 'node:zlib';
-import { createInterface } from 'node:readline';
+import { createHash } from 'node:crypto';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { once } from 'node:events';
+import { ident, tablesInDependencyOrder, type TableInfo } from './catalogue.ts';
+import { FORMAT, SKIP, VERSION, setPortableTextForms } from './backup-format.ts';
 import type { Db, Queryable } from './pool.ts';
 
 /**
- * Logical backup that works the same on PGlite and on a PostgreSQL server: one gzip'd JSON line
- * per row, made by PostgreSQL itself (`to_jsonb`), so every type round-trips exactly.
- * Restore loads into a freshly migrated, empty database in one transaction.
+ * Logical backup that works the same on PGlite and on a PostgreSQL server: a gzip'd file of JSON
+ * lines. Each row is an array of its columns' text forms as PostgreSQL prints them (SQL NULL as
+ * JSON null), so every value comes back exactly: a JSON `null` stays a JSON null, a float keeps
+ * every digit, a timestamp its instant. Rows are read with a cursor in one snapshot, so nothing
+ * depends on the shape of a table's key.
+ *
+ * Layout (version 2):
+ *   {"format":"giatja-backup","version":2,"createdAt":…,"migrations":[…]}
+ *   {"table":"t","columns":["a","b"]}          then one line per row: ["1",null]
+ *   {"end":"t","rows":N,"sha256":"…"}          closes the table; the hash covers its row lines
+ *   {"complete":true,"tables":K,"rows":M}       the last line: a file without it was cut short
+ *
+ * Restore loads into a freshly migrated, empty database in one transaction and checks every
+ * table's count and hash, so a damaged or truncated file restores nothing.
  */
-const FORMAT = 'giatja-backup';
-const PAGE = 5000;
-/** Not copied: migration bookkeeping is recreated by `migrate`; throttling counters are transient. */
-const SKIP = new Set(['schema_migration', 'login_throttle']);
+const FETCH = 5000;
 
-interface TableInfo {
-  name: string;
-  pk: string;
+export interface BackupResult {
+  file: string;
+  /** Rows written per table, each checked against `count(*)` in the same snapshot. */
+  counts: Record<string, number>;
 }
 
-/** Tables of the public schema, parents before children (by foreign keys). */
-export async function tablesInDependencyOrder(db: Queryable): Promise<TableInfo[]> {
-  const tables = await db.query<{ name: string; pk: string | null }>(
-    `SELECT c.relname AS name,
-            (SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
-              WHERE i.indrelid = c.oid AND i.indisprimary LIMIT 1) AS pk
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`,
-  );
-  const deps = await db.query<{ child: string; parent: string }>(
-    `SELECT cl.relname AS child, pr.relname AS parent FROM pg_constraint co
-       JOIN pg_class cl ON cl.oid = co.conrelid JOIN pg_class pr ON pr.oid = co.confrelid
-       JOIN pg_namespace n ON n.oid = cl.relnamespace
-      WHERE co.contype = 'f' AND n.nspname = 'public' AND cl.relname <> pr.relname`,
-  );
-  const ordered: TableInfo[] = [];
-  const placed = new Set<string>();
-  const pending = tables.filter((t) => !SKIP.has(t.name));
-  while (pending.length) {
-    const i = pending.findIndex((t) => deps.every((d) => d.child !== t.name || placed.has(d.parent) || SKIP.has(d.parent)));
-    if (i < 0) throw new Error('Circular foreign keys between tables');
-    const [t] = pending.splice(i, 1);
-    if (!t) break;
-    if (!t.pk) throw new Error(`Table ${t.name} has no primary key`);
-    ordered.push({ name: t.name, pk: t.pk });
-    placed.add(t.name);
-  }
-  return ordered;
-}
-
-export async function backupDatabase(db: Db, file: string): Promise<Record<string, number>> {
+export async function backupDatabase(db: Db, file: string): Promise<BackupResult> {
+  const partial = `${file}.partial`;
   const out = createGzip();
-  const sink = createWriteStream(file);
+  const sink = createWriteStream(partial);
   out.pipe(sink);
   const write = async (line: string) => {
     if (!out.write(line + '\n')) await once(out, 'drain');
   };
-  const migrations = (await db.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY name')).map((r) => r.name);
-  await write(JSON.stringify({ format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations }));
   const counts: Record<string, number> = {};
-  // One snapshot for all tables, so the copy is consistent even while the app writes.
-  await db.tx(async (tx) => {
-    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    for (const t of await tablesInDependencyOrder(tx)) {
-      await write(JSON.stringify({ table: t.name }));
-      counts[t.name] = 0;
-      let last: unknown = null;
-      for (;;) {
-        // Keyset paging on the primary key; PostgreSQL infers $1's type from the column.
-        const where = last === null ? '' : `WHERE "${t.pk}" > $1`;
-        const rows = await tx.query<{ k: unknown; j: string }>(
-          `SELECT "${t.pk}" AS k, to_jsonb(x)::text AS j FROM "${t.name}" x ${where} ORDER BY "${t.pk}" LIMIT ${PAGE}`,
-          last === null ? [] : [last],
-        );
-        for (const r of rows) await write(r.j);
-        counts[t.name] = (counts[t.name] ?? 0) + rows.length;
-        if (rows.length < PAGE) break;
-        last = rows[rows.length - 1]?.k;
+  try {
+    // One snapshot for all tables, so the copy is consistent even while the app writes.
+    await db.tx(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      await setPortableTextForms(tx);
+      const migrations = (await tx.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY name')).map((r) => r.name);
+      await write(JSON.stringify({ format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), migrations }));
+      const tables = await tablesInDependencyOrder(tx, SKIP);
+      let total = 0;
+      for (const t of tables) {
+        const written = await copyTable(tx, t, write);
+        const expected = (await tx.one<{ n: number }>(`SELECT count(*)::int AS n FROM ${ident(t.name)}`))?.n ?? 0;
+        if (written !== expected) {
+          throw new Error(`Backup of ${t.name} wrote ${written} of ${expected} rows / cadangan ${t.name} tidak lengkap`);
+        }
+        counts[t.name] = written;
+        total += written;
       }
-    }
-  });
-  out.end();
-  await once(sink, 'finish');
-  return counts;
+      await write(JSON.stringify({ complete: true, tables: tables.length, rows: total }));
+    });
+    out.end();
+    await once(sink, 'finish');
+    renameSync(partial, file);
+  } catch (err) {
+    out.destroy();
+    sink.destroy();
+    rmSync(partial, { force: true });
+    throw err;
+  }
+  return { file, counts };
 }
 
-export async function restoreDatabase(db: Db, file: string): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  await db.tx(async (tx) => {
-    const nonEmpty = await tx.one(`SELECT 1 FROM app_setting UNION ALL SELECT 1 FROM audit_log LIMIT 1`);
-    if (nonEmpty) throw new Error('Restore needs an empty, freshly migrated database / pemulihan butuh basis data kosong');
-    let header = true;
-    let table = '';
-    let batch: string[] = [];
-    const flush = async () => {
-      if (!batch.length) return;
-      await tx.query(`INSERT INTO "${table}" SELECT * FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb)`, [`[${batch.join(',')}]`]);
-      counts[table] = (counts[table] ?? 0) + batch.length;
-      batch = [];
-    };
-    // Created right before iterating: readline drops lines emitted while nobody iterates.
-    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (!line) continue;
-      if (header) {
-        const h = JSON.parse(line) as { format?: string };
-        if (h.format !== FORMAT) throw new Error('Not a Giatja backup file');
-        header = false;
-        continue;
-      }
-      if (line.startsWith('{"table":')) {
-        await flush();
-        table = (JSON.parse(line) as { table: string }).table;
-        if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`Bad table name in backup: ${table}`);
-        counts[table] = 0;
-        continue;
-      }
-      batch.push(line);
-      if (batch.length >= 1000) await flush();
+/** Streams one table through a cursor in key order; returns how many rows it wrote. */
+async function copyTable(tx: Queryable, t: TableInfo, write: (line: string) => Promise<void>): Promise<number> {
+  await write(JSON.stringify({ table: t.name, columns: t.columns.map((c) => c.name) }));
+  const values = t.columns.map((c) => `x.${ident(c.name)}::text`).join(', ');
+  const order = t.key.length ? `ORDER BY ${t.key.map(ident).join(', ')}` : '';
+  await tx.query(`DECLARE giatja_backup NO SCROLL CURSOR FOR SELECT to_json(ARRAY[${values}]::text[])::text AS j FROM ${ident(t.name)} x ${order}`);
+  const hash = createHash('sha256');
+  let rows = 0;
+  for (;;) {
+    const page = await tx.query<{ j: string }>(`FETCH FORWARD ${FETCH} FROM giatja_backup`);
+    for (const r of page) {
+      hash.update(r.j + '\n');
+      await write(r.j);
     }
-    await flush();
-    // Serial columns continue after the restored rows.
-    const serials = await tx.query<{ t: string; c: string; s: string }>(
-      `SELECT c.relname AS t, a.attname AS c, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS s
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
-        WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0
-          AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`,
-    );
-    for (const s of serials) {
-      await tx.query(`SELECT setval($1, COALESCE((SELECT max("${s.c}") FROM "${s.t}"), 0) + 1, false)`, [s.s]);
-    }
-  });
-  return counts;
+    rows += page.length;
+    if (page.length < FETCH) break;
+  }
+  await tx.query('CLOSE giatja_backup');
+  await write(JSON.stringify({ end: t.name, rows, sha256: hash.digest('hex') }));
+  return rows;
 }
+
