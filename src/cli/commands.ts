@@ -124,7 +124,8 @@ export const commands: Record<string, Command> = {
         console.log(`Jejak audit utuh / audit trail intact: ${result.checked} entries verified.`);
         return 0;
       }
-      console.error(`Jejak audit RUSAK di entri #${result.brokenAt} (${result.reason}) / audit trail BROKEN at entry #${result.brokenAt}.`);
+      console.error(`Jejak audit RUSAK / audit trail BROKEN: ${result.breaks.length} faults in ${result.checked} entries:`);
+      for (const b of result.breaks) console.error(`  #${b.id}  ${b.reason === 'content' ? 'isi diubah / entry changed' : 'rantai putus / link broken (an entry before it removed, added or moved)'}`);
       return 2;
     },
   },

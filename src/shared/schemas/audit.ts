@@ -30,9 +30,15 @@ export const AuditQuery = z.object({
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+export const AuditBreakReason = z.enum(['content', 'link']);
+
 export const AuditVerifyResult = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
+  /** Every entry that does not verify: 'content' = edited, 'link' = something removed, added or moved before it. */
+  breaks: z.array(z.object({ id: z.number().int(), reason: AuditBreakReason })),
   brokenAt: z.number().int().optional(),
-  reason: z.string().optional(),
+  reason: AuditBreakReason.optional(),
+  head: z.object({ id: z.number().int(), hash: z.string() }).nullable(),
 });
+export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;

@@ -15,12 +15,7 @@ export interface Province {
   code: string;
   name: string;
 }
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  brokenAt?: number;
-  reason?: string;
-}
+export type { AuditVerifyResult } from '../../shared/schemas/audit.ts';
 
 /** Reference lists change rarely: keep them for the session (fewer requests on slow links). */
 const REFERENCE = { staleTime: 10 * 60_000, gcTime: 30 * 60_000 };

@@ -45,8 +45,14 @@ function VerifyChain() {
               <Alert color="green">{t('audit.verifyOk', { checked: formatNumber(state.result.checked) })}</Alert>
             ) : (
               <Alert color="red">
-                {t('audit.verifyBroken', { id: String(state.result.brokenAt ?? '?'), checked: formatNumber(state.result.checked) })}
-                {state.result.reason ? ` (${state.result.reason})` : ''}
+                {t('audit.verifyBroken', { count: formatNumber(state.result.breaks.length), checked: formatNumber(state.result.checked) })}
+                <Text size="sm" mt={4}>
+                  {state.result.breaks
+                    .slice(0, 20)
+                    .map((b) => `#${b.id} (${t(`audit.breakReason.${b.reason}`)})`)
+                    .join(', ')}
+                  {state.result.breaks.length > 20 ? ' …' : ''}
+                </Text>
               </Alert>
             ))}
           {state.error && <Alert color="red">{state.error}</Alert>}
