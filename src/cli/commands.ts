@@ -1,10 +1,9 @@
 import path from 'node:path';
-import type { Config } from '../server/config.ts';
-import { openDatabase } from '../server/db/open.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { backupDatabase } from '../server/db/backup.ts';
 import { restoreDatabase } from '../server/db/restore.ts';
-import { verifyAuditChain } from '../server/audit/trail.ts';
+import { auditCommand } from './audit.ts';
+import { flag, withDatabase, type Command } from './support.ts';
 import { seedIfEmpty, type DatasetSize } from '../server/seed/index.ts';
 import { DEMO_PASSWORD } from '../server/seed/users.ts';
 import { startServer } from '../server/main.ts';
@@ -13,24 +12,7 @@ import { ROLE_LABELS } from '../shared/access/roles.ts';
 import { systemClock } from '../server/clock.ts';
 import { parseUptName } from '../domain/org/upt-name.ts';
 
-export interface Command {
-  summary: string;
-  run(args: string[], config: Config): Promise<number | void>;
-}
-
-function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-async function withDatabase<T>(config: Config, fn: (db: import('../server/db/pool.ts').Db) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    return await fn(database.db);
-  } finally {
-    await database.close();
-  }
-}
+export type { Command };
 
 const start: Command = {
   summary: 'start the app (migrates, seeds a demo on first start)',
@@ -115,20 +97,7 @@ export const commands: Record<string, Command> = {
       printCounts(result.counts);
     },
   },
-  audit: {
-    summary: 'audit verify — recompute the audit trail hash chain',
-    async run(args, config) {
-      if (args[0] !== 'verify') throw new Error('usage: giatja audit verify');
-      const result = await withDatabase(config, (db) => verifyAuditChain(db));
-      if (result.ok) {
-        console.log(`Jejak audit utuh / audit trail intact: ${result.checked} entries verified.`);
-        return 0;
-      }
-      console.error(`Jejak audit RUSAK / audit trail BROKEN: ${result.breaks.length} faults in ${result.checked} entries:`);
-      for (const b of result.breaks) console.error(`  #${b.id}  ${b.reason === 'content' ? 'isi diubah / entry changed' : 'rantai putus / link broken (an entry before it removed, added or moved)'}`);
-      return 2;
-    },
-  },
+  audit: auditCommand,
   calculate: {
     summary: 'calculate case.json — run the sentence engine on a case file, print the result as JSON',
     async run(args, config) {

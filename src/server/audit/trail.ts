@@ -97,7 +97,7 @@ export async function recordAudit(tx: Queryable, actor: AuditActor, entry: Audit
 }
 
 /** The hashed fields of an entry as the database returns them: one reading for writer and verifier. */
-function chainedFieldsOf(r: StoredFields): ChainedFields {
+export function chainedFieldsOf(r: StoredFields): ChainedFields {
   return {
     at: new Date(r.at).toISOString(),
     actor_id: r.actor_id,

@@ -2,6 +2,7 @@ import type { Db } from '../db/pool.ts';
 import { recomputeAllDates } from '../modules/wbp/bulk-dates.ts';
 import { overstaySummary } from '../modules/overstay/queries.ts';
 import type { DailyJob } from './runner.ts';
+import { writeCheckpoint } from '../audit/checkpoint.ts';
 import { defaultAlertDays } from '../modules/partners/queries.ts';
 import { defaultRange, refreshAll } from '../modules/indicators/refresh.ts';
 import { ensureCatalogue } from '../modules/indicators/catalogue-seed.ts';
@@ -90,5 +91,14 @@ export const indicatorRollupJob: DailyJob = {
   },
 };
 
-// The indicator rollup runs last: it reads what the other jobs refreshed.
-export const DAILY_JOBS: DailyJob[] = [recomputeDatesJob, overstayDigestJob, pnbpExpiredJob, agreementAlertJob, indicatorRollupJob];
+/** A checkpoint of the audit chain each day, so a cut of the newest entries shows (see audit/checkpoint.ts). */
+export const auditCheckpointJob: DailyJob = {
+  name: 'audit-checkpoint',
+  async run(db: Db) {
+    const c = await writeCheckpoint(db, { id: null, username: 'daily job', role: 'system' });
+    return { seq: c.seq, lastId: c.lastId, entries: c.entries };
+  },
+};
+
+// The indicator rollup reads what the jobs before it refreshed; the checkpoint comes after every write.
+export const DAILY_JOBS: DailyJob[] = [recomputeDatesJob, overstayDigestJob, pnbpExpiredJob, agreementAlertJob, indicatorRollupJob, auditCheckpointJob];

@@ -32,6 +32,40 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditBreakReason = z.enum(['content', 'link']);
 
+/** A checkpoint of the audit chain's head (see src/server/audit/checkpoint.ts). */
+export const AuditCheckpoint = z.strictObject({
+  seq: z.number().int().min(1),
+  at: z.string().max(40),
+  lastId: z.number().int().min(0),
+  entries: z.number().int().min(0),
+  headHash: z.string().regex(/^[0-9a-f]{64}$/),
+  madeBy: z.string().max(120),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AuditCheckpoint = z.infer<typeof AuditCheckpoint>;
+
+export const AUDIT_CHECKPOINT_FORMAT = 'giatja-audit-checkpoints';
+/** What an auditor exports and keeps outside the system, and later verifies against. */
+export const AuditCheckpointFile = z.object({
+  format: z.literal(AUDIT_CHECKPOINT_FORMAT),
+  exportedAt: z.string().max(40),
+  checkpoints: z.array(AuditCheckpoint).max(20_000),
+});
+export type AuditCheckpointFile = z.infer<typeof AuditCheckpointFile>;
+
+export const AuditCheckpointFault = z.object({
+  seq: z.number().int(),
+  /**
+   * tail_missing: the log ends before the checkpoint's last entry (its newest entries deleted);
+   * head_differs: that entry is gone or changed; count_differs: another number of entries up to it;
+   * checkpoint_missing: a checkpoint in the sequence or the auditor's file is not in the database;
+   * checkpoint_altered: a checkpoint's content does not give its hash or differs from the copy.
+   */
+  reason: z.enum(['tail_missing', 'head_differs', 'count_differs', 'checkpoint_missing', 'checkpoint_altered']),
+});
+export type AuditCheckpointFault = z.infer<typeof AuditCheckpointFault>;
+
 export const AuditVerifyResult = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
@@ -40,5 +74,6 @@ export const AuditVerifyResult = z.object({
   brokenAt: z.number().int().optional(),
   reason: AuditBreakReason.optional(),
   head: z.object({ id: z.number().int(), hash: z.string() }).nullable(),
+  checkpoints: z.object({ checked: z.number().int(), faults: z.array(AuditCheckpointFault) }),
 });
 export type AuditVerifyResult = z.infer<typeof AuditVerifyResult>;

@@ -45,13 +45,15 @@ function VerifyChain() {
               <Alert color="green">{t('audit.verifyOk', { checked: formatNumber(state.result.checked) })}</Alert>
             ) : (
               <Alert color="red">
-                {t('audit.verifyBroken', { count: formatNumber(state.result.breaks.length), checked: formatNumber(state.result.checked) })}
+                {t('audit.verifyBroken', { count: formatNumber(state.result.breaks.length + state.result.checkpoints.faults.length), checked: formatNumber(state.result.checked) })}
                 <Text size="sm" mt={4}>
-                  {state.result.breaks
+                  {[
+                    ...state.result.breaks.map((b) => `#${b.id} (${t(`audit.breakReason.${b.reason}`)})`),
+                    ...state.result.checkpoints.faults.map((f) => t('audit.checkpointFault', { seq: String(f.seq), reason: t(`audit.faultReason.${f.reason}`) })),
+                  ]
                     .slice(0, 20)
-                    .map((b) => `#${b.id} (${t(`audit.breakReason.${b.reason}`)})`)
                     .join(', ')}
-                  {state.result.breaks.length > 20 ? ' …' : ''}
+                  {state.result.breaks.length + state.result.checkpoints.faults.length > 20 ? ' …' : ''}
                 </Text>
               </Alert>
             ))}
