@@ -138,6 +138,20 @@ describe('work activity, allocation, attendance and premi', () => {
   it('refuses to edit the premi ledger in place', async () => {
     await expect(t.db.query('UPDATE premi_entry SET amount_rupiah = 1')).rejects.toThrow(/append-only/);
   });
+  it('10 concurrent saves of one sheet with the same client key: one sheet, and every caller gets it (200), none a 409', async () => {
+    const body = { date: '2026-11-23', session: 'pagi', clientKey: 'sheet-key-race-1', exceptions: [{ wbpId: wbp.c, reason: 'izin' }] };
+    const results = await Promise.all(Array.from({ length: 10 }, () => op.request<Sheet>('PUT', `/api/v1/work/activities/${activityId}/attendance`, body)));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(new Set(results.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    const sheets = await t.db.query(`SELECT version FROM attendance_sheet WHERE activity_id = $1 AND date = '2026-11-23'`, [activityId]);
+    expect(sheets).toEqual([{ version: 1 }]);
+    const rows = await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM attendance WHERE activity_id = $1 AND date = '2026-11-23'`, [activityId]);
+    expect(rows!.n).toBe(results[0]!.body.rows.length);
+    const twice = await t.db.one<{ n: number }>(
+      `SELECT (count(*) - count(DISTINCT (wbp_id, reference)))::int AS n FROM premi_entry WHERE date = '2026-11-23' AND kind = 'earning'`,
+    );
+    expect(twice!.n).toBe(0);
+  });
 });
 
 describe('food security', () => {

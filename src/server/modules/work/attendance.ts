@@ -34,6 +34,8 @@ const saveRoute = defineRoute({
   summary: 'Simpan absensi: semua hadir kecuali… / save attendance: all present except…',
   description: 'Everyone allocated is present unless listed in `exceptions` with another reason. A resubmission with the same clientKey (after a dropped connection) changes nothing; a stale `version` answers 409. Premi for the day is posted to each inmate’s ledger (corrections by reversal) and the monthly rollup is updated in the same transaction.',
   access: targetRoute('work.write', activityTarget), request: { params: ActivityParams, body: jsonBody(AttendanceInput) },
+  // Up to 5,000 exceptions on one sheet.
+  bodyLimit: 1024 * 1024,
   responses: { 200: jsonOk(Sheet, 'The saved sheet'), ...errorResponses },
 });
 
@@ -136,6 +138,9 @@ export function attendanceRoutes(app: OpenAPIHono<AppEnv>) {
       const activity = await findActivity(tx, id);
       if (!activity) throw notFound();
       if (!activity.sessions.includes(input.session)) throw invalidField('session', 'invalid_option');
+      // One writer per sheet at a time: a concurrent resend waits here, then finds the sheet saved
+      // with its client key and returns it (a row lock cannot do this for a sheet not yet created).
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('attendance_sheet'), hashtext($1))`, [`${id}:${input.date}:${input.session}`]);
       const sheet = await tx.one<{ version: number; client_key: string | null }>(
         'SELECT version, client_key FROM attendance_sheet WHERE activity_id = $1 AND date = $2 AND session = $3 FOR UPDATE',
         [id, input.date, input.session],
