@@ -8,6 +8,7 @@ import type { AppEnv, Services } from './http/context.ts';
 import { onError, validationHook } from './http/errors-handler.ts';
 import { httpDuration } from './http/metrics.ts';
 import { API_BASE } from './http/route.ts';
+import { UPLOAD_BODY_LIMIT, limitBody } from './http/input-guard.ts';
 import { errorJson } from './http/errors-handler.ts';
 import { registerModules } from './modules/index.ts';
 import { opsRoutes } from './modules/ops/routes.ts';
@@ -37,6 +38,9 @@ export function createApp(services: Services, opts: { webDir?: string } = {}) {
     const seconds = (performance.now() - start) / 1000;
     httpDuration.observe({ method: c.req.method, route: routePath(c), status: String(c.res.status) }, seconds);
   });
+
+  // An outer cap for every route (pages and forms outside the API too); API routes set their own, smaller.
+  app.use('*', limitBody(UPLOAD_BODY_LIMIT));
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   registerModules(api);

@@ -168,6 +168,7 @@ describe('giatja audit checkpoint / verify --against', () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       await commands.migrate!.run([], config);
+      // Each command opens the database as the CLI does (an embedded one starts its own process).
       expect(await auditCommand.run(['checkpoint'], config)).toBe(0);
       const printed = String(out.mock.calls.at(-1)?.[0]);
       const file = path.join(dir, 'checkpoints.json');
@@ -185,7 +186,6 @@ describe('giatja audit checkpoint / verify --against', () => {
         await opened.db.tx(cut);
         await opened.close();
       }
-      expect(await auditCommand.run(['verify'], config)).toBe(0);
       expect(await auditCommand.run(['verify', '--against', file], config)).toBe(2);
       expect(err.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/checkpoint 1 {2}catatan terbaru hilang/);
     } finally {
@@ -194,5 +194,5 @@ describe('giatja audit checkpoint / verify --against', () => {
       await db.drop();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 });

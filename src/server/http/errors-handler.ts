@@ -6,7 +6,7 @@ import { fieldErrors } from '../../shared/i18n/zod-issues.ts';
 import type { AppEnv } from './context.ts';
 import { AppError } from './errors.ts';
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 500;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 500 | 503;
 
 export function errorJson(c: Context<AppEnv>, status: ErrorStatus, code: ErrorCode, fields: Record<string, string> = {}) {
   const lang = c.get('lang') ?? 'id';
@@ -35,6 +35,30 @@ export function onError(err: Error, c: Context<AppEnv>) {
   }
   const pgCode = (err as { code?: string }).code;
   if (pgCode === '23505') return errorJson(c, 409, 'DUPLICATE');
+  if (isDatabaseUnreachable(err)) {
+    // Not a bug in the request: the database is down or restarting. Say so, and when to retry.
+    c.get('services')?.log.warn({ err: err.message, requestId: c.get('requestId') }, 'database unreachable');
+    c.header('retry-after', String(RETRY_AFTER_SECONDS));
+    return errorJson(c, 503, 'UNAVAILABLE');
+  }
   c.get('services')?.log.error({ err, requestId: c.get('requestId') }, 'unhandled error');
   return errorJson(c, 500, 'INTERNAL');
+}
+
+const RETRY_AFTER_SECONDS = 5;
+
+/** Socket errors of the driver and PostgreSQL's own "cannot serve now" codes. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down, recovering)
+  '53300', // too_many_connections
+  '08000', '08001', '08003', '08004', '08006', // connection exceptions
+]);
+
+export function isDatabaseUnreachable(err: Error): boolean {
+  const code = (err as { code?: string }).code;
+  if (code && UNREACHABLE_CODES.has(code)) return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(err.message);
 }

@@ -21,6 +21,11 @@ export const ERROR_MESSAGES = {
   RATE_LIMITED: { id: 'Terlalu banyak percobaan. Tunggu beberapa menit.', en: 'Too many attempts. Wait a few minutes.' },
   PASSWORD_CHANGE_REQUIRED: { id: 'Ganti kata sandi Anda terlebih dahulu.', en: 'Change your password first.' },
   BAD_REQUEST: { id: 'Permintaan tidak dapat diproses.', en: 'The request cannot be processed.' },
+  PAYLOAD_TOO_LARGE: { id: 'Data yang dikirim terlalu besar.', en: 'The data sent is too large.' },
+  UNAVAILABLE: {
+    id: 'Layanan sedang tidak dapat menjangkau basis data. Coba lagi sebentar lagi; tidak ada yang tersimpan.',
+    en: 'The service cannot reach its database right now. Try again shortly; nothing was saved.',
+  },
   INTERNAL: { id: 'Terjadi kesalahan pada server. Coba lagi.', en: 'Something went wrong on the server. Try again.' },
 } satisfies Record<string, Bilingual>;
 
@@ -43,6 +48,10 @@ export const FIELD_MESSAGES = {
   invalid_date: { id: 'Tanggal tidak valid (format YYYY-MM-DD).', en: 'Invalid date (format YYYY-MM-DD).' },
   invalid_email: { id: 'Alamat email tidak valid.', en: 'Invalid email address.' },
   unknown_field: { id: 'Kolom tidak dikenal: {keys}.', en: 'Unknown field: {keys}.' },
+  unstorable_text: {
+    id: 'Teks memuat karakter yang tidak dapat disimpan (karakter NUL atau karakter Unicode rusak).',
+    en: 'The text holds a character that cannot be stored (a NUL or a broken Unicode character).',
+  },
   password_weak: {
     id: 'Kata sandi minimal 10 karakter, memuat huruf dan angka, dan tidak sama dengan nama pengguna.',
     en: 'Passwords need at least 10 characters, with letters and digits, and must differ from the username.',

@@ -18,8 +18,26 @@ export const CalendarDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, msg('invalid_date'));
 
-/** A numeric id in a path or query string. */
-export const PositiveId = z.coerce.number(msg('invalid')).int(msg('not_integer')).positive(msg('invalid'));
+/** A month as 'YYYY-MM' (years 1900–2199: year 0000 is no date PostgreSQL knows). */
+export const CalendarMonth = z.string(msg('required')).regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, msg('month_format'));
+
+/** The first day of a month, 'YYYY-MM-01' (years 1900–2199). */
+export const MonthStart = z.string(msg('required')).regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])-01$/, msg('invalid_date'));
+
+/** The largest PostgreSQL `integer`: ids and counts above it cannot name a row. */
+export const INT_MAX = 2_147_483_647;
+
+/**
+ * A numeric id in a path or query string: plain decimal digits within PostgreSQL's integer range.
+ * '1e3', '0x10', ' 5', '1.5', '' and '99999999999999999999' are refused, not read as numbers.
+ */
+export const PositiveId = z.preprocess(
+  (v) => (typeof v === 'string' && !/^[1-9][0-9]{0,9}$/.test(v) ? Number.NaN : v),
+  z.coerce.number(msg('invalid')).int(msg('not_integer')).positive(msg('invalid')).max(INT_MAX, msg('invalid')),
+);
+
+/** An id inside a JSON body: a JSON number, never text or `true` converted into one. */
+export const IdRef = z.number(msg('invalid')).int(msg('not_integer')).positive(msg('invalid')).max(INT_MAX, msg('invalid'));
 
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),

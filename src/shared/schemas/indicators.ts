@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { msg } from '../i18n/zod-issues.ts';
-import { PositiveId, Version } from './common.ts';
+import { IdRef, MonthStart, PositiveId, Version } from './common.ts';
 
 const Year = z.coerce.number(msg('not_number')).int(msg('not_integer')).min(2000, msg('too_small_number')).max(2100, msg('too_big_number'));
-/** First day of a month, 'YYYY-MM-01'. */
-export const MonthStart = z.string(msg('required')).regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, msg('invalid_date'));
+/** A year inside a JSON body: a number as sent, no conversion. */
+const YearValue = z.number(msg('not_number')).int(msg('not_integer')).min(2000, msg('too_small_number')).max(2100, msg('too_big_number'));
+export { MonthStart };
 const Amount = z.number(msg('not_number')).int(msg('not_integer')).min(0, msg('too_small_number')).max(1e15, msg('too_big_number'));
 const Reason = z.string(msg('required')).trim().min(3, msg('too_short')).max(500, msg('too_long'));
 
@@ -16,8 +17,8 @@ export const TargetsQuery = z.object({ year: Year, indicatorId: PositiveId.optio
 
 /** A target for one unit: the nation (no ids), a Kanwil, or a UPT. Values in the indicator's base unit. */
 export const TargetInput = z.strictObject({
-  indicatorId: PositiveId,
-  year: Year,
+  indicatorId: IdRef,
+  year: YearValue,
   level: z.enum(['national', 'kanwil', 'upt'], msg('invalid_option')),
   kanwilId: z.number().int().positive().optional(),
   uptId: z.number().int().positive().optional(),
@@ -30,8 +31,8 @@ export const ALLOCATION_METHODS = ['proportional', 'equal', 'same', 'manual'] as
 export const ALLOCATION_BASES = ['capacity', 'population'] as const;
 /** Allocates the parent's target (national → Kanwils, or a Kanwil → its UPTs). */
 export const AllocateInput = z.strictObject({
-  indicatorId: PositiveId,
-  year: Year,
+  indicatorId: IdRef,
+  year: YearValue,
   kanwilId: z.number().int().positive().optional(),
   method: z.enum(ALLOCATION_METHODS, msg('invalid_option')),
   basis: z.enum(ALLOCATION_BASES, msg('invalid_option')).optional(),
@@ -41,7 +42,7 @@ export const AllocateInput = z.strictObject({
 export type AllocateInput = z.infer<typeof AllocateInput>;
 
 export const ManualValueInput = z.strictObject({
-  indicatorId: PositiveId,
+  indicatorId: IdRef,
   uptId: z.number().int().positive().optional(),
   month: MonthStart,
   value: Amount,

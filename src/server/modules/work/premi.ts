@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { ENTRY_KIND_LABELS, payoutOnRelease, reverse, statement, type PremiEntry } from '../../../domain/premi/ledger.ts';
-import { PositiveId } from '../../../shared/schemas/common.ts';
+import { CalendarDate, PositiveId } from '../../../shared/schemas/common.ts';
 import { recordAudit } from '../../audit/trail.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { writePdf } from '../../exports/pdf.ts';
@@ -38,7 +38,7 @@ const reverseRoute = defineRoute({
 });
 const payoutRoute = defineRoute({
   method: 'post', path: '/premi/wbp/{wbpId}/payout', tags, summary: 'Bayar saldo premi saat bebas / pay out the balance on release',
-  access: targetRoute('premi.pay', wbpTarget), request: { params: WbpParams, body: jsonBody(z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reference: z.string().trim().min(3).max(200) })) },
+  access: targetRoute('premi.pay', wbpTarget), request: { params: WbpParams, body: jsonBody(z.strictObject({ date: CalendarDate, reference: z.string().trim().min(3).max(200) })) },
   responses: { 200: jsonOk(Ledger, 'Ledger after the payout (balance 0)'), ...errorResponses },
 });
 const statementRoute = defineRoute({

@@ -12,6 +12,9 @@ import { WORK_CATEGORIES } from '../../../../shared/schemas/work.ts';
 import { declarePlainRoute, publicRoute } from '../../../http/access.ts';
 import type { AppEnv } from '../../../http/context.ts';
 import { AppError } from '../../../http/errors.ts';
+import { checkParams } from '../../../http/route.ts';
+import { PositiveId } from '../../../../shared/schemas/common.ts';
+import { z } from 'zod';
 import { catalogueCache } from '../cache.ts';
 import { confirmationOf, createOrderRequest, throttleRequests } from '../requests.ts';
 import { catalogueProduct, listedProvinces, searchCatalogue, uptShowcase } from '../search.ts';
@@ -275,10 +278,10 @@ export function cataloguePages(app: OpenAPIHono<AppEnv>): void {
   declarePlainRoute('GET', '/katalog/pesan/terkirim', publicRoute('confirmation of a request, found by its unguessable key; shows no buyer data'));
   app.get('/katalog/pesan/terkirim', confirmationPage);
 
+  const PhotoParams = z.object({ photoId: PositiveId });
   declarePlainRoute('GET', '/katalog/foto/:photoId', publicRoute('photos of published products'));
-  app.get('/katalog/foto/:photoId', async (c) => {
+  app.get('/katalog/foto/:photoId', checkParams(PhotoParams), async (c) => {
     const id = Number(c.req.param('photoId'));
-    if (!Number.isInteger(id) || id <= 0) return c.notFound();
     const photo = await c.get('services').db.one<{ mime: string; sha256: string; content: Buffer }>(
       `SELECT ph.mime, ph.sha256, ph.content FROM product_photo ph JOIN product p ON p.id = ph.product_id WHERE ph.id = $1 AND p.published AND p.active`,
       [id],
