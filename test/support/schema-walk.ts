@@ -54,3 +54,42 @@ export function jsonBodyOf(route: DeclaredRoute): z.ZodType | undefined {
 export function declaredRoutes(): DeclaredRoute[] {
   return [...ROUTE_REGISTRY.values()];
 }
+
+/**
+ * A query string a schema accepts, for the required fields only (optional ones and defaults are
+ * left out): dates, months and years near the suite's day, the first option of an enum. Best
+ * effort; the caller checks the answer's status. `given` fills named required fields (e.g. the
+ * caller's own uptId).
+ */
+export function sampleQuery(schema: z.ZodType | undefined, given: Record<string, string> = {}): string {
+  if (!schema) return '';
+  const shape = defOf(schema).shape ?? {};
+  const parts: string[] = [];
+  for (const [key, field] of Object.entries(shape)) {
+    const value = sampleText(field) === undefined ? undefined : (given[key] ?? sampleText(field));
+    if (value !== undefined) parts.push(`${key}=${encodeURIComponent(value)}`);
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
+function sampleText(s: z.ZodType): string | undefined {
+  const def = defOf(s);
+  if (def.type === 'optional' || def.type === 'default' || def.type === 'prefault') return undefined;
+  if (def.type === 'pipe') return sampleText(def.in!) ?? sampleText(def.out!);
+  if (def.type === 'nullable' || def.type === 'readonly' || def.type === 'catch') return sampleText(def.innerType!);
+  if (def.type === 'enum') return String(Object.values((def as unknown as { entries: Record<string, string> }).entries)[0]);
+  if (def.type === 'literal') return String((def as unknown as { values: unknown[] }).values[0]);
+  if (def.type === 'boolean') return 'true';
+  if (def.type === 'string') {
+    const pattern = ((def as { checks?: Array<{ _zod?: { def?: { pattern?: RegExp } } }> }).checks ?? []).map((c) => c._zod?.def?.pattern?.source ?? '').join(' ');
+    if (pattern.includes('-01$')) return '2026-10-01';
+    if (pattern.includes('1[0-2])$')) return '2026-10';
+    if (pattern.includes('\\d{2}-\\d{2}')) return '2026-10-15';
+    return 'a';
+  }
+  if (def.type === 'number') {
+    const min = ((def as { checks?: Array<{ _zod?: { def?: { check?: string; value?: number } } }> }).checks ?? []).find((c) => c._zod?.def?.check === 'greater_than')?._zod?.def?.value;
+    return min !== undefined && min >= 1900 ? '2026' : String(Math.max(1, min ?? 1));
+  }
+  return undefined;
+}
