@@ -93,3 +93,64 @@ function sampleText(s: z.ZodType): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A value a schema probably accepts (required fields only): the base that the fuzz then spoils one
+ * field at a time, so a request gets past the first check and into the route.
+ */
+export function sampleValue(s: z.ZodType, depth = 0): unknown {
+  const def = defOf(s);
+  if (depth > 6) return undefined;
+  switch (def.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(def.shape ?? {})) {
+        const t = defOf(v).type;
+        if (t === 'optional' || t === 'default' || t === 'prefault') continue;
+        out[k] = sampleValue(v, depth + 1);
+      }
+      return out;
+    }
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return sampleValue(def.innerType!, depth + 1);
+    case 'pipe':
+      return sampleValue(def.in!, depth + 1);
+    case 'array': {
+      const min = ((def as { checks?: Array<{ _zod?: { def?: { check?: string; minimum?: number } } }> }).checks ?? []).find((c) => c._zod?.def?.check === 'min_length')?._zod?.def?.minimum ?? 0;
+      return Array.from({ length: Math.max(1, min) }, () => sampleValue(def.element!, depth + 1));
+    }
+    case 'union':
+      return sampleValue(def.options![0]!, depth + 1);
+    case 'enum':
+      return Object.values((def as unknown as { entries: Record<string, unknown> }).entries)[0];
+    case 'literal':
+      return (def as unknown as { values: unknown[] }).values[0];
+    case 'boolean':
+      return true;
+    case 'number': {
+      const checks = (def as { checks?: Array<{ _zod?: { def?: { check?: string; value?: number } } }> }).checks ?? [];
+      const min = checks.find((c) => c._zod?.def?.check === 'greater_than')?._zod?.def?.value;
+      return min !== undefined && min >= 1900 && min <= 2100 ? 2026 : Math.max(1, Math.ceil(min ?? 1));
+    }
+    case 'string': {
+      const text = sampleText(s);
+      if (text !== 'a') return text;
+      const checks = (def as { checks?: Array<{ _zod?: { def?: { check?: string; minimum?: number; format?: string } } }> }).checks ?? [];
+      const format = checks.find((c) => c._zod?.def?.check === 'string_format')?._zod?.def?.format;
+      if (format === 'email') return 'uji@example.com';
+      if (format === 'url') return 'https://example.com/bukti';
+      const min = checks.find((c) => c._zod?.def?.check === 'min_length')?._zod?.def?.minimum ?? 0;
+      return 'Uji fuzz nilai'.padEnd(Math.max(min, 8), 'x');
+    }
+    case 'record':
+      return {};
+    default:
+      return undefined;
+  }
+}

@@ -23,7 +23,8 @@ export const IsoDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/u, 'Tanggal harus berformat YYYY-MM-DD / date must be YYYY-MM-DD')
   .refine(isValidDate, 'Tanggal tidak ada di kalender / not a calendar date');
 
-const count = (min: number) => z.number().int().min(min);
+/** Whole counts with a ceiling far above any real case (100,000 days ≈ 274 years), so date arithmetic stays in range. */
+const count = (min: number, max = 100_000) => z.number().int().min(min).max(max);
 
 export const DetentionStageSchema = z.enum(['penyidikan', 'penuntutan', 'pn', 'pt', 'ma']);
 export const SpecialCrimeSchema = z.enum(['terorisme', 'narkotika', 'korupsi', 'keamanan_negara', 'ham_berat', 'transnasional']);

@@ -35,6 +35,12 @@ export function onError(err: Error, c: Context<AppEnv>) {
   }
   const pgCode = (err as { code?: string }).code;
   if (pgCode === '23505') return errorJson(c, 409, 'DUPLICATE');
+  if (pgCode && DATA_EXCEPTION.test(pgCode)) {
+    // A value PostgreSQL cannot hold (a number or date out of range, malformed text) that slipped
+    // past a schema: the request is at fault, not the server. Logged, so the schema gets mended.
+    c.get('services')?.log.warn({ err: err.message, code: pgCode, requestId: c.get('requestId') }, 'data exception answered as 400');
+    return errorJson(c, 400, 'VALIDATION');
+  }
   if (isDatabaseUnreachable(err)) {
     // Not a bug in the request: the database is down or restarting. Say so, and when to retry.
     c.get('services')?.log.warn({ err: err.message, requestId: c.get('requestId') }, 'database unreachable');
@@ -46,6 +52,9 @@ export function onError(err: Error, c: Context<AppEnv>) {
 }
 
 const RETRY_AFTER_SECONDS = 5;
+
+/** SQLSTATE class 22, data exceptions: out-of-range numbers and dates, invalid text for a type. */
+const DATA_EXCEPTION = /^22[0-9A-Z]{3}$/;
 
 /** Socket errors of the driver and PostgreSQL's own "cannot serve now" codes. */
 const UNREACHABLE_CODES = new Set([

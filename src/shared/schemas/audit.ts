@@ -34,10 +34,11 @@ export const AuditBreakReason = z.enum(['content', 'link']);
 
 /** A checkpoint of the audit chain's head (see src/server/audit/checkpoint.ts). */
 export const AuditCheckpoint = z.strictObject({
-  seq: z.number().int().min(1),
+  seq: z.number().int().min(1).max(2_147_483_647),
   at: z.string().max(40),
-  lastId: z.number().int().min(0),
-  entries: z.number().int().min(0),
+  // audit_log ids are bigint: within JSON's exact integers.
+  lastId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  entries: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   headHash: z.string().regex(/^[0-9a-f]{64}$/),
   madeBy: z.string().max(120),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_STATUSES } from '../../domain/catalogue/catalogue.ts';
 import { msg } from '../i18n/zod-issues.ts';
-import { PageQuery, PositiveId, Version, pageOf } from './common.ts';
+import { IdRef, pageOf, PageQuery, PositiveId, Version } from './common.ts';
 import { WORK_CATEGORIES } from './work.ts';
 
 /** Public catalogue and order/quotation requests (issue #5, catalogue part). */
@@ -74,7 +74,7 @@ const optionalText = (max: number) => z.preprocess(emptyToUndefined, text(max).o
 export const PHONE_PATTERN = /^(\+?62|0)[0-9][0-9 -]{6,16}$/;
 
 export const OrderRequestLineInput = z.strictObject({
-  productId: z.number(msg('required')).int().positive(msg('invalid')),
+  productId: IdRef,
   qty: z.number(msg('not_number')).int(msg('not_integer')).min(1, msg('too_small_number')).max(1_000_000, msg('too_big_number')),
 });
 

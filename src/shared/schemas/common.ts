@@ -48,4 +48,4 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 /** Optimistic concurrency: the version the client last saw. */
-export const Version = z.number(msg('required')).int().positive();
+export const Version = z.number(msg('required')).int().positive().max(INT_MAX, msg('invalid'));

@@ -20,8 +20,8 @@ export const TargetInput = z.strictObject({
   indicatorId: IdRef,
   year: YearValue,
   level: z.enum(['national', 'kanwil', 'upt'], msg('invalid_option')),
-  kanwilId: z.number().int().positive().optional(),
-  uptId: z.number().int().positive().optional(),
+  kanwilId: IdRef.optional(),
+  uptId: IdRef.optional(),
   value: Amount,
   reason: Reason,
 });
@@ -33,17 +33,17 @@ export const ALLOCATION_BASES = ['capacity', 'population'] as const;
 export const AllocateInput = z.strictObject({
   indicatorId: IdRef,
   year: YearValue,
-  kanwilId: z.number().int().positive().optional(),
+  kanwilId: IdRef.optional(),
   method: z.enum(ALLOCATION_METHODS, msg('invalid_option')),
   basis: z.enum(ALLOCATION_BASES, msg('invalid_option')).optional(),
-  values: z.array(z.strictObject({ id: z.number().int().positive(), value: Amount })).max(1000).optional(),
+  values: z.array(z.strictObject({ id: IdRef, value: Amount })).max(1000).optional(),
   reason: Reason,
 });
 export type AllocateInput = z.infer<typeof AllocateInput>;
 
 export const ManualValueInput = z.strictObject({
   indicatorId: IdRef,
-  uptId: z.number().int().positive().optional(),
+  uptId: IdRef.optional(),
   month: MonthStart,
   value: Amount,
   note: z.string(msg('required')).trim().min(5, msg('too_short')).max(2000, msg('too_long')),
@@ -57,7 +57,7 @@ export const Commentary = z.strictObject({
   obstacles: z.string().trim().max(4000, msg('too_long')).default(''),
   plans: z.string().trim().max(4000, msg('too_long')).default(''),
 });
-export const ReportCreateInput = z.strictObject({ uptId: z.number().int().positive().optional(), month: MonthStart });
+export const ReportCreateInput = z.strictObject({ uptId: IdRef.optional(), month: MonthStart });
 export const ReportUpdateInput = z.strictObject({ version: Version, commentary: Commentary });
 export const ReportStepInput = z.strictObject({ version: Version });
 export const ReportReturnInput = z.strictObject({ version: Version, reason: Reason });

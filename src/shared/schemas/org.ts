@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../i18n/zod-issues.ts';
-import { PositiveId, Version } from './common.ts';
+import { IdRef, PositiveId, Version } from './common.ts';
 
 export const UPT_TYPES = ['lapas', 'rutan', 'cabang_rutan', 'lpka', 'lpp', 'bapas', 'rupbasan', 'sae', 'rs'] as const;
 export const UPT_CLASSES = ['I', 'II', 'IIA', 'IIB', 'III'] as const;
@@ -72,7 +72,7 @@ const uptEditable = {
 };
 
 export const UptCreateInput = z.strictObject({
-  kanwilId: z.number(msg('required')).int().positive(),
+  kanwilId: IdRef,
   ...uptEditable,
   class: uptEditable.class.optional(),
   securityLevel: uptEditable.securityLevel.optional(),
@@ -86,7 +86,7 @@ export type UptCreateInput = z.infer<typeof UptCreateInput>;
 /** Partial update; `version` is the one the editor loaded (optimistic concurrency). */
 export const UptUpdateInput = z.strictObject({
   version: Version,
-  kanwilId: z.number().int().positive().optional(),
+  kanwilId: IdRef.optional(),
   name: uptEditable.name.optional(),
   type: uptEditable.type.optional(),
   class: uptEditable.class.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../i18n/zod-issues.ts';
-import { CalendarDate, PositiveId, Version } from './common.ts';
+import { CalendarDate, IdRef, PositiveId, Version } from './common.ts';
 
 export const PARTNER_KINDS = ['pokmas_lipas', 'firm', 'government', 'blk', 'lsp', 'university', 'religious', 'community', 'other'] as const;
 export const AGREEMENT_KINDS = ['mou', 'pks'] as const;
@@ -11,11 +11,11 @@ const text = (max: number) => z.string(msg('required')).trim().min(1, msg('requi
 const optText = (max: number) => z.string().trim().max(max, msg('too_long')).nullable().optional();
 
 const PartnerFields = z.strictObject({
-  uptId: z.number().int().positive().nullable().optional(),
-  kanwilId: z.number().int().positive().nullable().optional(),
+  uptId: IdRef.nullable().optional(),
+  kanwilId: IdRef.nullable().optional(),
   name: z.string(msg('required')).trim().min(3, msg('too_short')).max(200, msg('too_long')),
   kind: z.enum(PARTNER_KINDS, msg('invalid_option')),
-  pokmasGroupId: z.number().int().positive().nullable().optional(),
+  pokmasGroupId: IdRef.nullable().optional(),
   provinceCode: z.string().trim().max(5).nullable().optional(),
   contactName: optText(150),
   contactPhone: z.string().trim().max(40, msg('too_long')).regex(/^[0-9+()\s-]*$/, msg('invalid')).nullable().optional(),
@@ -69,9 +69,9 @@ export const ContributionInput = z.strictObject({
   date: CalendarDate,
   description: text(1000),
   valueRupiah: z.number(msg('not_number')).int(msg('not_integer')).min(0, msg('too_small_number')).max(1_000_000_000_000, msg('too_big_number')).nullable().optional(),
-  agreementId: z.number().int().positive().nullable().optional(),
-  programmeId: z.number().int().positive().nullable().optional(),
-  activityId: z.number().int().positive().nullable().optional(),
+  agreementId: IdRef.nullable().optional(),
+  programmeId: IdRef.nullable().optional(),
+  activityId: IdRef.nullable().optional(),
   noRegister: z.string().trim().max(60).nullable().optional(),
 });
 export type ContributionInput = z.infer<typeof ContributionInput>;
@@ -89,7 +89,7 @@ export type PartnerDetail = z.infer<typeof PartnerDetail>;
 export const ExpiringQuery = z.object({ withinDays: z.coerce.number().int().min(1).max(3650).optional() });
 
 export const PokmasGroupInput = z.strictObject({
-  uptId: z.number().int().positive().optional(),
+  uptId: IdRef.optional(),
   name: z.string(msg('required')).trim().min(3, msg('too_short')).max(150, msg('too_long')),
   field: z.enum(POKMAS_FIELD_VALUES, msg('invalid_option')),
   formedOn: CalendarDate,

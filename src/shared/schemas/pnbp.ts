@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normaliseCode6, normaliseKodeBilling, normaliseNtpn } from '../../domain/pnbp/codes.ts';
 import { msg } from '../i18n/zod-issues.ts';
-import { CalendarDate, CalendarMonth, PositiveId } from './common.ts';
+import { CalendarDate, CalendarMonth, IdRef, PositiveId } from './common.ts';
 
 /** 'YYYY-MM', a calendar month. */
 export const MonthText = CalendarMonth;
@@ -15,7 +15,7 @@ export const NtpnText = z.string(msg('required')).refine((s) => normaliseNtpn(s)
 const Code6Text = z.string(msg('required')).refine((s) => normaliseCode6(s) !== null, msg('code6_format'));
 
 export const BillingInput = z.strictObject({
-  uptId: z.number().int().positive().optional(),
+  uptId: IdRef.optional(),
   kodeBilling: KodeBillingText,
   /** Defaults to the UPT's satker code. */
   satkerCode: Code6Text.optional(),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { msg } from '../i18n/zod-issues.ts';
-import { CalendarDate, PositiveId, Version } from './common.ts';
+import { CalendarDate, IdRef, PositiveId, Version } from './common.ts';
 
 export const RUN_KINDS = ['umum', 'khusus', 'dasawarsa'] as const;
 export const RUN_STATUSES = ['draft', 'proposed', 'verified', 'approved', 'rejected'] as const;
 
 export const RemissionRunCreateInput = z.strictObject({
-  uptId: z.number().int().positive().optional(),
+  uptId: IdRef.optional(),
   kind: z.enum(RUN_KINDS, msg('invalid_option')),
   occasionDate: CalendarDate,
 });

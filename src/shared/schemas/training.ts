@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../i18n/zod-issues.ts';
-import { CalendarDate, PositiveId, Version } from './common.ts';
+import { CalendarDate, IdRef, PositiveId, Version } from './common.ts';
 
 export const PROVIDER_KINDS = ['blk', 'lsp', 'partner', 'upt'] as const;
 export const FUNDED_BY = ['dipa', 'partner', 'pnbp', 'other'] as const;
@@ -12,13 +12,13 @@ const text = (max: number) => z.string(msg('required')).trim().min(1, msg('requi
 const optText = (max: number) => z.string().trim().max(max, msg('too_long')).nullable().optional();
 
 const ProgrammeFields = z.strictObject({
-  uptId: z.number().int().positive().optional(),
+  uptId: IdRef.optional(),
   name: z.string(msg('required')).trim().min(3, msg('too_short')).max(150, msg('too_long')),
   skill: text(120),
   scheme: optText(200),
   providerKind: z.enum(PROVIDER_KINDS, msg('invalid_option')),
   providerName: text(200),
-  partnerId: z.number().int().positive().nullable().optional(),
+  partnerId: IdRef.nullable().optional(),
   lessonHours: z.number(msg('not_number')).int(msg('not_integer')).min(1, msg('too_small_number')).max(2000, msg('too_big_number')),
   startDate: CalendarDate,
   endDate: CalendarDate,

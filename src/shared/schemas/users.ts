@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES, SCOPE_LEVELS } from '../access/roles.ts';
 import { msg } from '../i18n/zod-issues.ts';
-import { Version } from './common.ts';
+import { IdRef, Version } from './common.ts';
 
 export const Username = z
   .string(msg('required'))
@@ -39,8 +39,8 @@ export type UserListQuery = z.infer<typeof UserListQuery>;
 const assignment = {
   role: z.enum(ROLES, msg('invalid_option')),
   scopeLevel: z.enum(SCOPE_LEVELS, msg('invalid_option')),
-  kanwilId: z.number().int().positive().nullable().optional(),
-  uptId: z.number().int().positive().nullable().optional(),
+  kanwilId: IdRef.nullable().optional(),
+  uptId: IdRef.nullable().optional(),
 };
 
 export const UserCreateInput = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../i18n/zod-issues.ts';
-import { CalendarDate, PositiveId, Version } from './common.ts';
+import { CalendarDate, IdRef, PositiveId, Version } from './common.ts';
 
 export const RELIGIONS = ['islam', 'kristen', 'katolik', 'hindu', 'buddha', 'konghucu', 'lainnya'] as const;
 export const WBP_STATUSES = ['tahanan', 'narapidana', 'anak', 'klien'] as const;
@@ -56,7 +56,7 @@ const wbpFields = {
 
 export const WbpCreateInput = z.strictObject({
   /** Needed only for users whose scope covers several UPTs. */
-  uptId: z.number().int().positive().optional(),
+  uptId: IdRef.optional(),
   ...wbpFields,
   birthDate: wbpFields.birthDate.optional(),
   crimeCategory: wbpFields.crimeCategory.optional(),
@@ -136,7 +136,7 @@ export type ReleaseInput = z.infer<typeof ReleaseInput>;
 
 export const TransferInput = z.strictObject({
   version: Version,
-  toUptId: z.number(msg('required')).int().positive(),
+  toUptId: IdRef,
   date: CalendarDate,
   reason: text(300).nullable().optional(),
 });

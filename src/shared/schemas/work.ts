@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../i18n/zod-issues.ts';
-import { CalendarDate, PositiveId, Version } from './common.ts';
+import { CalendarDate, IdRef, PositiveId, Version } from './common.ts';
 
 export const WORK_CATEGORIES = ['pertanian', 'perkebunan', 'perikanan', 'peternakan', 'industri', 'kuliner', 'kerajinan', 'jasa'] as const;
 export const PLACE_KINDS = ['workshop', 'land_plot', 'pond', 'kitchen', 'other'] as const;
@@ -10,7 +10,7 @@ export const PAY_KINDS = ['daily', 'hourly', 'piece', 'proceeds_share'] as const
 const rupiah = z.number(msg('not_number')).int(msg('not_integer')).min(0, msg('too_small_number')).max(100_000_000, msg('too_big_number'));
 
 export const ActivityInput = z.strictObject({
-  uptId: z.number().int().positive().optional(),
+  uptId: IdRef.optional(),
   name: z.string(msg('required')).trim().min(3, msg('too_short')).max(120, msg('too_long')),
   category: z.enum(WORK_CATEGORIES, msg('invalid_option')),
   placeKind: z.enum(PLACE_KINDS, msg('invalid_option')),
@@ -109,13 +109,13 @@ export const AttendanceInput = z.strictObject({
   version: z.number().int().positive().optional(),
   /** Everyone allocated is present unless listed here. */
   exceptions: z
-    .array(z.strictObject({ wbpId: z.number().int().positive(), reason: z.string().min(2).max(30), hours: z.number().int().min(0).max(24).optional(), pieces: z.number().int().min(0).max(100000).optional() }))
+    .array(z.strictObject({ wbpId: IdRef, reason: z.string().min(2).max(30), hours: z.number().int().min(0).max(24).optional(), pieces: z.number().int().min(0).max(100000).optional() }))
     .max(5000),
 });
 export type AttendanceInput = z.infer<typeof AttendanceInput>;
 
 export const PlotInput = z.strictObject({
-  uptId: z.number().int().positive().optional(),
+  uptId: IdRef.optional(),
   kind: z.enum(['land', 'pond', 'pen'], msg('invalid_option')),
   name: z.string(msg('required')).trim().min(2, msg('too_short')).max(120, msg('too_long')),
   /** Area in square metres (1 ha = 10,000 m²). */
@@ -123,7 +123,7 @@ export const PlotInput = z.strictObject({
 });
 
 export const PlantingInput = z.strictObject({
-  plotId: z.number().int().positive(),
+  plotId: IdRef,
   crop: z.string(msg('required')).trim().min(2, msg('too_short')).max(120, msg('too_long')),
   sector: z.enum(['farming', 'fisheries', 'livestock'], msg('invalid_option')),
   areaM2: z.number(msg('not_number')).int(msg('not_integer')).min(1, msg('too_small_number')).max(100_000_000, msg('too_big_number')),
@@ -131,9 +131,9 @@ export const PlantingInput = z.strictObject({
 });
 
 export const HarvestInput = z.strictObject({
-  uptId: z.number().int().positive().optional(),
-  plotId: z.number().int().positive().optional(),
-  plantingId: z.number().int().positive().optional(),
+  uptId: IdRef.optional(),
+  plotId: IdRef.optional(),
+  plantingId: IdRef.optional(),
   sector: z.enum(['farming', 'fisheries', 'livestock'], msg('invalid_option')),
   commodity: z.string(msg('required')).trim().min(2, msg('too_short')).max(120, msg('too_long')),
   harvestedOn: CalendarDate,

@@ -1,8 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { covers } from '../../../shared/access/scope.ts';
-import { msg } from '../../../shared/i18n/zod-issues.ts';
-import { PositiveId, Version } from '../../../shared/schemas/common.ts';
+import { IdRef, PositiveId, Version } from '../../../shared/schemas/common.ts';
 import { IdempotencyKey, Sale, type SaleInput } from '../../../shared/schemas/sales.ts';
 import { recordAudit } from '../../audit/trail.ts';
 import { rowTarget, targetRoute } from '../../http/access.ts';
@@ -20,7 +19,7 @@ const requestTarget = rowTarget('order_request', 'requestId');
 export const FromRequestInput = z.strictObject({
   /** The request's version the officer saw. */
   version: Version,
-  locationId: z.number(msg('required')).int().positive(msg('invalid')),
+  locationId: IdRef,
   idempotencyKey: IdempotencyKey,
 });
 
