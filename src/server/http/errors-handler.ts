@@ -66,7 +66,7 @@ const UNREACHABLE_CODES = new Set([
   '08000', '08001', '08003', '08004', '08006', // connection exceptions
 ]);
 
-export function isDatabaseUnreachable(err: Error): boolean {
+function isDatabaseUnreachable(err: Error): boolean {
   const code = (err as { code?: string }).code;
   if (code && UNREACHABLE_CODES.has(code)) return true;
   return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(err.message);

@@ -2,11 +2,10 @@ import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
 import { createRoute } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { fieldErrors } from '../../shared/i18n/zod-issues.ts';
 import { ACCESS_REGISTRY, routeKey, type Access } from './access.ts';
 import { authorize } from './authorize.ts';
 import type { AppEnv } from './context.ts';
-import { errorJson } from './errors-handler.ts';
+import { validationHook } from './errors-handler.ts';
 import { JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT, limitBody, refuseUnstorableText } from './input-guard.ts';
 
 /** Every module's routes live under this prefix. */
@@ -57,9 +56,8 @@ export function defineRoute<R extends RouteConfig>(config: R & { access: Access;
 /** Path parameters checked against `schema`: 400 with field errors, before anything else runs. */
 export function checkParams(schema: z.ZodType): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const result = schema.safeParse(c.req.param());
-    if (!result.success) return errorJson(c, 400, 'VALIDATION', fieldErrors(result.error, c.get('lang') ?? 'id'));
-    return next();
+    // The same 400 as the route's own validators give.
+    return validationHook(schema.safeParse(c.req.param()), c) ?? next();
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate } from './common.ts';
+import { CalendarDate, INT_MAX } from './common.ts';
 
 export const AuditEntry = z.object({
   id: z.number().int(),
@@ -34,7 +34,7 @@ export const AuditBreakReason = z.enum(['content', 'link']);
 
 /** A checkpoint of the audit chain's head (see src/server/audit/checkpoint.ts). */
 export const AuditCheckpoint = z.strictObject({
-  seq: z.number().int().min(1).max(2_147_483_647),
+  seq: z.number().int().min(1).max(INT_MAX),
   at: z.string().max(40),
   // audit_log ids are bigint: within JSON's exact integers.
   lastId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),

@@ -94,10 +94,8 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>) {
     const counts = { upts: late.upts, submitted: reports.filter((r) => r.status !== 'draft' && r.status !== 'returned').length, missing: late.items.filter((i) => i.missing).length, late: late.items.filter((i) => i.late).length };
     // A UPT user sees its Kanwil's totals (figures and counts), but of the reports and the late
     // list only its own UPT's: another UPT's report is not its business.
-    if (q.format === 'json') {
-      const shown = scope.level === 'upt' ? { reports: await listReports(db, scope, { month: q.month }), late: (await lateReports(db, scope, q.month, today)).items } : { reports, late: late.items };
-      return c.json({ unit: { ...unit, name: figures.unitName }, kanwilId: unit.level === 'kanwil' ? unit.kanwilId : null, month: q.month, figures, counts, ...shown }, 200);
-    }
+    const own = <T extends Record<string, unknown>>(rows: T[]) => (scope.level === 'upt' ? rows.filter((r) => r.uptId === scope.uptId) : rows);
+    if (q.format === 'json') return c.json({ unit: { ...unit, name: figures.unitName }, kanwilId: unit.level === 'kanwil' ? unit.kanwilId : null, month: q.month, figures, counts, reports: own(reports), late: own(late.items) }, 200);
     const t = figuresTable(
       figures,
       `LAPORAN KONSOLIDASI BULANAN ${unit.level === 'national' ? 'NASIONAL' : figures.unitName.toUpperCase()}`,
