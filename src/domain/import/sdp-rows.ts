@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { isValidDate } from '../calendar/date.ts';
 import type { IsoDate } from '../sentence/types.ts';
 import type { Bilingual } from '../../shared/i18n/lang.ts';
+import { registerKey } from '../wbp/register-number.ts';
 import type { Table } from './table.ts';
 import { FIELD_LABELS, normaliseHeader, TARGET_FIELDS, validateMapping } from './sdp-mapping.ts';
 import type { SdpMapping, TargetField } from './sdp-mapping.ts';
@@ -124,10 +125,6 @@ export function displayDate(iso: IsoDate): string {
   return `${d}-${m}-${y}`;
 }
 
-function registerKey(noRegister: string): string {
-  return noRegister.replace(/\s+/gu, '').toUpperCase();
-}
-
 /** SHA-256 (hex) of a validated row in canonical form; see the module comment. */
 export function sdpRowHash(value: SdpInmateRow): string {
   const canonical = [
@@ -193,7 +190,7 @@ function readPastDate(ctx: RowContext, field: TargetField, today: IsoDate): IsoD
 function readRequired(ctx: RowContext, field: 'noRegister' | 'name'): string | null {
   const raw = ctx.cell(field);
   const label = FIELD_LABELS[field];
-  if (isBlank(raw)) {
+  if (isBlank(raw) || (field === 'noRegister' && registerKey(raw) === '')) {
     ctx.errors.push({ field, message: { id: `${label.id} wajib diisi`, en: `${label.en} is required` } });
     return null;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { msg } from '../i18n/zod-issues.ts';
+import { registerKey } from '../../domain/wbp/register-number.ts';
 import { CalendarDate, IdRef, PositiveId, Version } from './common.ts';
 
 export const RELIGIONS = ['islam', 'kristen', 'katolik', 'hindu', 'buddha', 'konghucu', 'lainnya'] as const;
@@ -40,7 +41,7 @@ export const WbpSummary = z.object({
 export type WbpSummary = z.infer<typeof WbpSummary>;
 
 const wbpFields = {
-  noRegister: text(60).min(1, msg('required')),
+  noRegister: text(60).refine((v) => registerKey(v) !== '', msg('required')),
   name: text(150).min(2, msg('too_short')),
   sex: z.enum(['L', 'P'], msg('invalid_option')),
   birthDate: CalendarDate.nullable(),

@@ -4,6 +4,7 @@ import { readTable, TableError, type Table } from '../../../domain/import/table.
 import { suggestMapping, validateMapping, TARGET_FIELDS, type SdpMapping } from '../../../domain/import/sdp-mapping.ts';
 import { parseSdpRows, type SdpInmateRow, type SdpParseResult } from '../../../domain/import/sdp-rows.ts';
 import { searchKey } from '../../../domain/text/search-key.ts';
+import { registerKey } from '../../../domain/wbp/register-number.ts';
 import { covers } from '../../../shared/access/scope.ts';
 import type { ImportApplyInput, ImportBatch, ImportPreview } from '../../../shared/schemas/imports.ts';
 import { recordAudit } from '../../audit/trail.ts';
@@ -48,14 +49,14 @@ async function classify(db: Queryable, uptId: number, parsed: SdpParseResult) {
   const accepted = parsed.rows.filter((r) => r.ok);
   const existing = new Map(
     (
-      await db.query<{ no_register: string; id: number; source_hash: string | null }>(
-        'SELECT no_register, id, source_hash FROM wbp WHERE upt_id = $1 AND no_register = ANY($2::text[])',
-        [uptId, accepted.map((r) => r.value.noRegister)],
+      await db.query<{ no_register_key: string; id: number; source_hash: string | null }>(
+        'SELECT no_register_key, id, source_hash FROM wbp WHERE upt_id = $1 AND no_register_key = ANY($2::text[])',
+        [uptId, accepted.map((r) => registerKey(r.value.noRegister))],
       )
-    ).map((r) => [r.no_register, r]),
+    ).map((r) => [r.no_register_key, r]),
   );
   const outcome = accepted.map((r) => {
-    const e = existing.get(r.value.noRegister);
+    const e = existing.get(registerKey(r.value.noRegister));
     return { row: r, existing: e, kind: !e ? 'new' : e.source_hash === r.rawHash ? 'unchanged' : 'changed' } as const;
   });
   return outcome;
@@ -112,11 +113,12 @@ async function insertOrUpdate(tx: Queryable, upt: { id: number; kanwil_id: numbe
   const cols = [v.name, searchKey(v.name), v.sex, v.birthDate, v.religion, v.religionRaw, status, v.statusRaw, v.crimeCategory, v.crimeRaw,
     v.crimeCategories.filter((x) => ['narkotika', 'korupsi', 'terorisme'].includes(x)), v.detentionStart, hash, batchId];
   if (existingId) {
+    // The same register number (by key); SDP's current spelling replaces the stored one.
     await tx.query(
-      `UPDATE wbp SET name = $2, name_search = $3, sex = $4, birth_date = $5, religion = COALESCE(religion, $6), religion_raw = COALESCE(religion_raw, $7),
+      `UPDATE wbp SET no_register = $16, name = $2, name_search = $3, sex = $4, birth_date = $5, religion = COALESCE(religion, $6), religion_raw = COALESCE(religion_raw, $7),
          status = $8, status_raw = $9, crime_category = $10, crime_raw = $11, special_crimes = $12, detention_start = COALESCE($13, detention_start),
          source_hash = $14, import_batch_id = $15, version = version + 1, updated_at = now() WHERE id = $1`,
-      [existingId, ...cols],
+      [existingId, ...cols, v.noRegister],
     );
     return existingId;
   }

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { checkAgreementPeriod } from '../../../domain/partners/agreements.ts';
+import { registerKey } from '../../../domain/wbp/register-number.ts';
 import { scopeCondition } from '../../../shared/access/scope.ts';
 import { PositiveId } from '../../../shared/schemas/common.ts';
 import { Agreement, AgreementInput, Contribution, ContributionInput, ExpiringQuery, PartnerDetail, PartnerIdParams } from '../../../shared/schemas/partners.ts';
@@ -67,7 +68,7 @@ async function links(tx: Queryable, partner: Scope & { id: number }, input: z.in
   if (input.activityId && !within(partner, await tx.one<Scope>('SELECT upt_id, kanwil_id FROM work_activity WHERE id = $1', [input.activityId]))) throw invalidField('activityId', 'not_in_scope_record');
   if (!input.noRegister) return null;
   const cond = partner.upt_id !== null ? 'upt_id = $2' : partner.kanwil_id !== null ? 'kanwil_id = $2' : '$2::int IS NULL';
-  const w = await tx.one<{ id: number }>(`SELECT id FROM wbp WHERE upper(no_register) = upper($1) AND ${cond} ORDER BY released_on NULLS FIRST, id DESC LIMIT 1`, [input.noRegister, partner.upt_id ?? partner.kanwil_id]);
+  const w = await tx.one<{ id: number }>(`SELECT id FROM wbp WHERE no_register_key = $1 AND ${cond} ORDER BY released_on NULLS FIRST, id DESC LIMIT 1`, [registerKey(input.noRegister), partner.upt_id ?? partner.kanwil_id]);
   if (!w) throw invalidField('noRegister', 'not_in_scope_record');
   return Number(w.id);
 }

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { checkParticipant } from '../../../domain/training/eligibility.ts';
+import { parseRegisterList, registerKey } from '../../../domain/wbp/register-number.ts';
 import { PositiveId } from '../../../shared/schemas/common.ts';
 import { CompetencyTestInput, CompleteAllInput, EnrolInput, EnrolReport, ParticipantUpdateInput, ProgrammeDetail } from '../../../shared/schemas/training.ts';
 import { recordAudit } from '../../audit/trail.ts';
@@ -11,7 +12,6 @@ import type { AppEnv } from '../../http/context.ts';
 import { AppError, invalidField, notFound, versionConflict } from '../../http/errors.ts';
 import { errorResponses, jsonBody, jsonOk } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
-import { parseRegisterList } from '../work/allocations.ts';
 import { describeProgramme, ProgrammeParams, programmeIdOf, programmeTarget, tags } from './programmes.ts';
 import { bumpRollup, findProgramme } from './queries.ts';
 
@@ -64,17 +64,17 @@ export function participantRoutes(app: OpenAPIHono<AppEnv>) {
       const prog = await findProgramme(tx, id);
       if (!prog) throw notFound();
       const numbers = parseRegisterList(input.noRegisters);
-      const people = await tx.query<{ id: number; no_register: string; name: string; status: 'narapidana' | 'tahanan' | 'anak' | 'klien'; released_on: string | null; upt_id: number }>(
-        `SELECT id, no_register, name, status, released_on, upt_id FROM wbp WHERE upt_id = $1 AND upper(no_register) = ANY($2::text[]) ORDER BY released_on NULLS FIRST, id DESC`,
-        [prog.upt_id, numbers.map((n) => n.toUpperCase())],
+      const people = await tx.query<{ id: number; no_register: string; no_register_key: string; name: string; status: 'narapidana' | 'tahanan' | 'anak' | 'klien'; released_on: string | null; upt_id: number }>(
+        `SELECT id, no_register, no_register_key, name, status, released_on, upt_id FROM wbp WHERE upt_id = $1 AND no_register_key = ANY($2::text[]) ORDER BY released_on NULLS FIRST, id DESC`,
+        [prog.upt_id, numbers.map(registerKey)],
       );
       const byNumber = new Map<string, (typeof people)[number]>();
-      for (const p of people) if (!byNumber.has(p.no_register.toUpperCase())) byNumber.set(p.no_register.toUpperCase(), p);
+      for (const p of people) if (!byNumber.has(p.no_register_key)) byNumber.set(p.no_register_key, p);
       const enrolled = new Set((await tx.query<{ wbp_id: number }>('SELECT wbp_id FROM training_participant WHERE programme_id = $1', [id])).map((r) => Number(r.wbp_id)));
       let placesLeft = prog.capacity - prog.enrolled;
       const out: z.infer<typeof EnrolReport> = { enrolled: [], notFound: [], notEligible: [] };
       for (const n of numbers) {
-        const p = byNumber.get(n.toUpperCase());
+        const p = byNumber.get(registerKey(n));
         if (!p) {
           out.notFound.push(n);
           continue;

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/pool.ts';
 import { scopeCondition, type UserScope } from '../../../shared/access/scope.ts';
 import type { WbpListQuery, WbpSummary } from '../../../shared/schemas/wbp.ts';
 import { searchKey } from '../../../domain/text/search-key.ts';
+import { registerKey } from '../../../domain/wbp/register-number.ts';
 
 export interface WbpRow {
   id: number;
@@ -35,6 +36,11 @@ export async function findWbp(db: Queryable, id: number): Promise<WbpRow | undef
   return db.one<WbpRow>(`SELECT w.*, u.name AS upt_name FROM wbp w JOIN upt u ON u.id = w.upt_id WHERE w.id = $1`, [id]);
 }
 
+/** A LIKE pattern matching the text literally (its % and _ escaped). */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}
+
 /**
  * Inmates in the caller's scope. The search key matches the register number's start or any
  * part of the name, ignoring case and accents (trigram index on the normalised name).
@@ -44,8 +50,8 @@ export async function listWbp(db: Queryable, q: WbpListQuery, scope: UserScope):
   const where = [scopeCondition(scope, { kanwil: 'w.kanwil_id', upt: 'w.upt_id' }, params)];
   if (q.q) {
     const key = searchKey(q.q);
-    params.push(`%${key}%`, `${q.q.trim().toUpperCase()}%`);
-    where.push(`(w.name_search LIKE $${params.length - 1} OR upper(w.no_register) LIKE $${params.length})`);
+    params.push(`%${key}%`, `${likeLiteral(registerKey(q.q))}%`);
+    where.push(`(w.name_search LIKE $${params.length - 1} OR w.no_register_key LIKE $${params.length})`);
   }
   if (q.status) {
     params.push(q.status);

@@ -9,6 +9,7 @@ import type {
   WbpUpdateInput,
 } from '../../../shared/schemas/wbp.ts';
 import { searchKey } from '../../../domain/text/search-key.ts';
+import { registerKey } from '../../../domain/wbp/register-number.ts';
 import { recordAudit } from '../../audit/trail.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { actorOf } from '../../http/actor.ts';
@@ -30,7 +31,7 @@ export async function createWbp(c: Context<AppEnv>, input: WbpCreateInput): Prom
   notInFuture(c, 'detentionStart', input.detentionStart);
   return c.get('services').db.tx(async (tx) => {
     const upt = await resolveOwnUpt(c, tx, input.uptId);
-    if (await tx.one('SELECT 1 FROM wbp WHERE upt_id = $1 AND no_register = $2', [upt.id, input.noRegister]))
+    if (await tx.one('SELECT 1 FROM wbp WHERE upt_id = $1 AND no_register_key = $2', [upt.id, registerKey(input.noRegister)]))
       throw invalidField('noRegister', 'no_register_taken');
     const row = await tx.one<{ id: number }>(
       `INSERT INTO wbp (upt_id, kanwil_id, no_register, name, name_search, sex, birth_date, religion, religion_raw, status, status_raw,
@@ -183,7 +184,7 @@ export async function transferWbp(c: Context<AppEnv>, id: number, t: TransferInp
     if (!before) throw notFound();
     const to = await tx.one<{ id: number; kanwil_id: number }>('SELECT id, kanwil_id FROM upt WHERE id = $1', [t.toUptId]);
     if (!to || to.id === before.upt_id) throw invalidField('toUptId', 'upt_unknown');
-    if (await tx.one('SELECT 1 FROM wbp WHERE upt_id = $1 AND no_register = $2', [to.id, before.no_register]))
+    if (await tx.one('SELECT 1 FROM wbp WHERE upt_id = $1 AND no_register_key = $2', [to.id, registerKey(before.no_register)]))
       throw invalidField('toUptId', 'no_register_taken');
     const ok = await tx.one(
       `UPDATE wbp SET upt_id = $3, kanwil_id = $4, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { weeklySchedule, type Weekday, type Session } from '../../../domain/work/activity.ts';
 import { checkAllocation, type ExistingAllocation } from '../../../domain/work/eligibility.ts';
+import { parseRegisterList, registerKey } from '../../../domain/wbp/register-number.ts';
 import { PositiveId } from '../../../shared/schemas/common.ts';
 import { BulkAllocationInput, BulkAllocationReport, EndAllocationInput } from '../../../shared/schemas/work.ts';
 import { recordAudit } from '../../audit/trail.ts';
@@ -43,10 +44,6 @@ const endRoute = defineRoute({
 });
 
 /** Register numbers as officers paste them: lines, commas, semicolons or tabs; blanks and repeats dropped. */
-export function parseRegisterList(text: string): string[] {
-  return [...new Set(text.split(/[\n\r,;\t]+/).map((s) => s.trim()).filter(Boolean))];
-}
-
 export function allocationRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRoute, async (c) => {
     const { status } = c.req.valid('query');
@@ -68,12 +65,12 @@ export function allocationRoutes(app: OpenAPIHono<AppEnv>) {
       if (!activity) throw notFound();
       if (!activity.active) throw new AppError(409, 'BAD_REQUEST');
       const numbers = parseRegisterList(input.noRegisters);
-      const people = await tx.query<{ id: number; no_register: string; name: string; status: 'narapidana' | 'tahanan' | 'anak' | 'klien'; asimilasi: string | null; flags: string[] }>(
-        `SELECT w.id, w.no_register, w.name, w.status, w.flags, d.asimilasi_date AS asimilasi FROM wbp w LEFT JOIN wbp_dates d ON d.wbp_id = w.id
-          WHERE w.upt_id = $1 AND w.released_on IS NULL AND upper(w.no_register) = ANY($2::text[])`,
-        [activity.upt_id, numbers.map((n) => n.toUpperCase())],
+      const people = await tx.query<{ id: number; no_register: string; no_register_key: string; name: string; status: 'narapidana' | 'tahanan' | 'anak' | 'klien'; asimilasi: string | null; flags: string[] }>(
+        `SELECT w.id, w.no_register, w.no_register_key, w.name, w.status, w.flags, d.asimilasi_date AS asimilasi FROM wbp w LEFT JOIN wbp_dates d ON d.wbp_id = w.id
+          WHERE w.upt_id = $1 AND w.released_on IS NULL AND w.no_register_key = ANY($2::text[])`,
+        [activity.upt_id, numbers.map(registerKey)],
       );
-      const byNumber = new Map(people.map((p) => [p.no_register.toUpperCase(), p]));
+      const byNumber = new Map(people.map((p) => [p.no_register_key, p]));
       const security = (await tx.one<{ security_level: string | null }>('SELECT security_level FROM upt WHERE id = $1', [activity.upt_id]))?.security_level ?? null;
       // Every open allocation of the UPT: clashes need the other activities' slots.
       const existing = (
@@ -94,7 +91,7 @@ export function allocationRoutes(app: OpenAPIHono<AppEnv>) {
       const out: z.infer<typeof BulkAllocationReport> = { allocated: [], waitlisted: [], notFound: [], notEligible: [] };
       const lang = c.get('lang');
       for (const n of numbers) {
-        const p = byNumber.get(n.toUpperCase());
+        const p = byNumber.get(registerKey(n));
         if (!p) {
           out.notFound.push(n);
           continue;
