@@ -18,6 +18,8 @@ export default defineConfig({
       ...(process.env.TEST_DATABASE_URL
         ? [{ test: { name: 'db-postgres', include: dbTests, environment: 'node' as const, ...serial, env: { ...today, GIATJA_TEST_DB: 'server' } } }]
         : []),
+      // Real processes killed with SIGKILL mid-transaction, and a PostgreSQL server stopped under load.
+      { test: { name: 'faults', include: ['test/faults/**/*.test.ts'], environment: 'node', env: today, testTimeout: 180_000, hookTimeout: 300_000, fileParallelism: false } },
       {
         test: {
           name: 'browser',

@@ -33,26 +33,66 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Takes an exclusive lock file; a stale lock left by a dead process is taken over. */
-export function acquireDataDirLock(dataDir: string): () => void {
+/** The pids a lock file names: the app first, then its database process once started. */
+function lockHolders(lockFile: string): number[] {
+  try {
+    return readFileSync(lockFile, 'utf8')
+      .split(/\s+/)
+      .map(Number)
+      .filter((pid) => Number.isInteger(pid) && pid > 0);
+  } catch {
+    return [];
+  }
+}
+
+/** How long a start waits for the database process of an app that died to finish closing. */
+const ORPHAN_WAIT_MS = 30_000;
+
+export interface DataDirLock {
+  /** Names the database process too: after a crash of the app it still holds the folder while it closes. */
+  recordDatabase(pid: number): void;
+  release(): void;
+}
+
+/**
+ * Takes an exclusive lock file on the data folder. A lock left by a crash is taken over, but only
+ * once every process it names has ended: when the app is killed, its embedded database process
+ * lives on for a moment to close the folder (measured ~1.7 s), and a second PGlite opened on the
+ * folder meanwhile would write beside it. So a start waits for that process (up to 30 s) and
+ * refuses while the app itself still runs.
+ */
+export async function acquireDataDirLock(dataDir: string, waitMs = ORPHAN_WAIT_MS): Promise<DataDirLock> {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'giatja.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
     try {
       const fd = openSync(lockFile, 'wx');
       writeFileSync(fd, String(process.pid));
       closeSync(fd);
-      return () => {
-        if (existsSync(lockFile) && readFileSync(lockFile, 'utf8') === String(process.pid)) unlinkSync(lockFile);
-      };
+      break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(readFileSync(lockFile, 'utf8'));
-      if (Number.isFinite(pid) && pid > 0 && processAlive(pid)) throw new DataDirLockedError(lockFile, pid);
+      const [app, ...others] = lockHolders(lockFile);
+      if (app !== undefined && processAlive(app)) throw new DataDirLockedError(lockFile, app);
+      const closing = others.find(processAlive);
+      if (closing !== undefined) {
+        if (Date.now() > deadline) throw new DataDirLockedError(lockFile, closing);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        continue;
+      }
       unlinkSync(lockFile);
     }
   }
-  throw new Error(`Cannot lock ${lockFile}`);
+  const mine = () => existsSync(lockFile) && lockHolders(lockFile)[0] === process.pid;
+  return {
+    recordDatabase(pid) {
+      if (mine()) writeFileSync(lockFile, `${process.pid}\n${pid}`);
+    },
+    release() {
+      if (mine()) unlinkSync(lockFile);
+    },
+  };
 }
 
 export async function freePort(): Promise<number> {
@@ -69,13 +109,15 @@ export async function freePort(): Promise<number> {
 
 /** Starts PGlite for `dataDir` ('memory' for a throwaway database). */
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
-  const release = dataDir === 'memory' ? () => {} : acquireDataDirLock(dataDir);
+  const lock = dataDir === 'memory' ? undefined : await acquireDataDirLock(dataDir);
+  const release = () => lock?.release();
   const pgDir = dataDir === 'memory' ? 'memory' : path.join(dataDir, 'pg');
   const port = await freePort();
   const script = fileURLToPath(new URL('./pglite-child.mjs', import.meta.url));
   let child: ChildProcess;
   try {
     child = fork(script, [pgDir, String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    if (child.pid !== undefined) lock?.recordDatabase(child.pid);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('Embedded PostgreSQL did not start in 60 s')), 60_000);
       child.once('message', () => {

@@ -5,6 +5,7 @@ import { createGunzip } from 'node:zlib';
 import { FORMAT, SKIP, VERSION, setPortableTextForms, type BackupHeader } from './backup-format.ts';
 import { ident, publicTables, type TableInfo } from './catalogue.ts';
 import type { Db, Queryable } from './pool.ts';
+import { failpoint } from '../failpoint.ts';
 
 /** The file is not a whole, intact Giatja backup; nothing was restored. */
 export class BackupFileError extends Error {
@@ -45,6 +46,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<RestoreResu
     } else {
       await loadVersion2(tx, lines, tables, result.counts);
     }
+    await failpoint('restore.rows-loaded');
     await continueSequences(tx);
     return result;
   });

@@ -14,6 +14,7 @@ import { resolveOwnUpt } from '../../http/own-upt.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { AppError, invalidField, notFound, outOfScope } from '../../http/errors.ts';
 import { refreshWbpDates, loadHolidays } from '../wbp/dates.ts';
+import { failpoint } from '../../failpoint.ts';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -191,6 +192,7 @@ export async function applyUpload(c: Context<AppEnv>, uploadId: number, input: I
       const ours = computed.result?.expiry ?? null;
       if (v.expiryDate && v.expiryDate !== ours) mismatches.push({ line: o.row.line, noRegister: v.noRegister, sdp: v.expiryDate, giatja: ours });
     }
+    await failpoint('sdp-import.rows-written');
     await tx.query('DELETE FROM upload WHERE id = $1', [uploadId]);
     const summary = { fileName: up.file_name, sha256: up.sha256, total: parsed.summary.total, created: outcome.filter((o) => o.kind === 'new').length, updated: outcome.filter((o) => o.kind === 'changed').length, rejected: parsed.summary.rejected };
     await recordAudit(tx, actorOf(c), { entity: 'import_batch', entityId: batch!.id, action: 'apply', after: summary, scope: { kanwilId: upt.kanwil_id, uptId: upt.id } });

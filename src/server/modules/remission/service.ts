@@ -3,6 +3,7 @@ import type { RemissionRun, RemissionRunAction, RemissionRunCreateInput } from '
 import { remisiKhususOccasion } from '../../../domain/sentence/holidays.ts';
 import type { Religion } from '../../../domain/sentence/index.ts';
 import { recordAudit } from '../../audit/trail.ts';
+import { failpoint } from '../../failpoint.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
 import type { AppEnv } from '../../http/context.ts';
@@ -174,6 +175,7 @@ export async function actOnRun(c: Context<AppEnv>, id: number, step: RunStep, in
       );
       await tx.query(`UPDATE wbp SET version = version + 1, updated_at = now() WHERE id IN (SELECT wbp_id FROM remission_run_item WHERE run_id = $1 AND eligible)`, [id]);
       await recomputeAllDates(tx, clock.today(), { uptId: before.uptId });
+      await failpoint('remission.grants-written');
     }
     const after = await findRun(tx, id);
     await recordAudit(tx, actorOf(c), { entity: 'remission_run', entityId: id, action: reject ? `${step}_reject` : step, before, after, scope: { kanwilId: before.kanwilId, uptId: before.uptId } });

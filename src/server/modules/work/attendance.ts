@@ -4,6 +4,7 @@ import { premiForDay, type PayRule } from '../../../domain/premi/pay-rules.ts';
 import { applyAllPresent, ATTENDANCE_REASONS, isAttendanceReasonCode, type AttendanceReasonCode } from '../../../domain/work/attendance.ts';
 import { AttendanceInput, AttendanceQuery } from '../../../shared/schemas/work.ts';
 import { recordAudit } from '../../audit/trail.ts';
+import { failpoint } from '../../failpoint.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { targetRoute } from '../../http/access.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
@@ -181,6 +182,7 @@ export function attendanceRoutes(app: OpenAPIHono<AppEnv>) {
         [activity.upt_id, activity.kanwil_id, input.date, activity.category, dn, dp, dpaid],
       );
       await postPremi(tx, activity, input.date, currentUser(c).id);
+      await failpoint('attendance.rows-written');
       const summary = (list: Array<{ reason: string }>) => Object.fromEntries(ATTENDANCE_REASONS.map((r) => [r.code, list.filter((x) => x.reason === r.code).length]).filter(([, n]) => Number(n) > 0));
       await recordAudit(tx, actorOf(c), {
         entity: 'attendance_sheet', entityId: `${id}:${input.date}:${input.session}`, action: sheet ? 'correct' : 'submit',
