@@ -27,7 +27,8 @@ export interface Proc {
 
 export function run(args: string[], env: Record<string, string>): Proc {
   const proc = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, GIATJA_TODAY: TEST_TODAY, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', ...env },
+    // The embedded database and no failpoint unless the scenario says otherwise.
+    env: { ...process.env, DATABASE_URL: '', GIATJA_FAILPOINT: '', GIATJA_TODAY: TEST_TODAY, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
