@@ -14,16 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function upload(c: Client, bytes: Uint8Array | string, name: string) {
-  const fd = new FormData();
-  fd.append('file', new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name));
-  const res = await t.app.request('/api/v1/imports/sdp/preview', {
-    method: 'POST',
-    body: fd,
-    headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf!, host: 'localhost' },
-  });
-  return { status: res.status, body: (await res.json()) as ImportPreview & ErrorBody };
-}
+const upload = (c: Client, bytes: Uint8Array | string, name: string) =>
+  c.upload<ImportPreview & ErrorBody>('/api/v1/imports/sdp/preview', new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name));
 
 const wbpCount = async () => (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM wbp`))!.n;
 

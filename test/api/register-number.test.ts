@@ -19,14 +19,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function importFile(text: string, name: string) {
-  const fd = new FormData();
-  fd.append('file', new File([text], name));
-  const res = await t.app.request('/api/v1/imports/sdp/preview', {
-    method: 'POST',
-    body: fd,
-    headers: { cookie: op.cookie!, 'x-csrf-token': op.csrf!, host: 'localhost' },
-  });
-  const preview = (await res.json()) as ImportPreview;
+  const preview = (await op.upload<ImportPreview>('/api/v1/imports/sdp/preview', new File([text], name))).body;
   const applied = await op.post<ImportBatch>(`/api/v1/imports/sdp/${preview.uploadId}/apply`, { mapping: preview.mapping, skipRejected: true });
   expect(applied.status).toBe(200);
   return { preview, batch: applied.body };

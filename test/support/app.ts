@@ -36,6 +36,8 @@ export interface Client {
   get<T = unknown>(path: string): Promise<Res<T>>;
   post<T = unknown>(path: string, body?: unknown): Promise<Res<T>>;
   patch<T = unknown>(path: string, body?: unknown): Promise<Res<T>>;
+  /** POST of a multipart form holding `file` as field "file". */
+  upload<T = unknown>(path: string, file: File): Promise<Res<T>>;
 }
 
 /** The whole app over a fresh, migrated, demo-seeded database, driven through `app.request` (no port). */
@@ -51,24 +53,32 @@ export async function createTestApp(overrides: Partial<Config> = {}, opts: { inm
     const c: Client = {
       cookie: undefined,
       csrf: undefined,
-      async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-        const h: Record<string, string> = { 'accept-language': lang, host: 'localhost', ...headers };
-        if (c.cookie) h.cookie = c.cookie;
-        if (c.csrf && method !== 'GET') h['x-csrf-token'] = c.csrf;
-        if (body !== undefined) h['content-type'] = 'application/json';
-        const res = await app.request(path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
-        const setCookie = res.headers.get('set-cookie');
-        if (setCookie?.startsWith('giatja_sid=')) {
-          const value = setCookie.split(';')[0] ?? '';
-          c.cookie = value === 'giatja_sid=' ? undefined : value;
-        }
-        const text = await res.text();
-        const parsed = text && res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as T) : (text as T);
-        return { status: res.status, body: parsed, headers: res.headers };
+      request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+        return body === undefined ? send<T>(method, path, undefined, headers) : send<T>(method, path, JSON.stringify(body), { 'content-type': 'application/json', ...headers });
+      },
+      upload<T>(path: string, file: File) {
+        const form = new FormData();
+        form.append('file', file);
+        return send<T>('POST', path, form, {});
       },
       get: (p) => c.request('GET', p),
       post: (p, b) => c.request('POST', p, b),
       patch: (p, b) => c.request('PATCH', p, b),
+    };
+    /** One request with the client's session, CSRF token and language; keeps the cookie it is given. */
+    const send = async <T>(method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>): Promise<Res<T>> => {
+      const h: Record<string, string> = { 'accept-language': lang, host: 'localhost', ...headers };
+      if (c.cookie) h.cookie = c.cookie;
+      if (c.csrf && method !== 'GET') h['x-csrf-token'] = c.csrf;
+      const res = await app.request(path, { method, headers: h, body });
+      const setCookie = res.headers.get('set-cookie');
+      if (setCookie?.startsWith('giatja_sid=')) {
+        const value = setCookie.split(';')[0] ?? '';
+        c.cookie = value === 'giatja_sid=' ? undefined : value;
+      }
+      const text = await res.text();
+      const parsed = text && res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as T) : (text as T);
+      return { status: res.status, body: parsed, headers: res.headers };
     };
     return c;
   };

@@ -47,18 +47,18 @@ function normaliseMapping(raw: Record<string, number | null>, headers: string[])
 
 /** What each accepted row would do: create, change, or nothing (same source hash as stored). */
 async function classify(db: Queryable, uptId: number, parsed: SdpParseResult) {
-  const accepted = parsed.rows.filter((r) => r.ok);
+  const accepted = parsed.rows.filter((r) => r.ok).map((r) => ({ row: r, key: registerKey(r.value.noRegister) }));
   const existing = new Map(
     (
       await db.query<{ no_register_key: string; id: number; source_hash: string | null }>(
         'SELECT no_register_key, id, source_hash FROM wbp WHERE upt_id = $1 AND no_register_key = ANY($2::text[])',
-        [uptId, accepted.map((r) => registerKey(r.value.noRegister))],
+        [uptId, accepted.map((a) => a.key)],
       )
     ).map((r) => [r.no_register_key, r]),
   );
-  const outcome = accepted.map((r) => {
-    const e = existing.get(registerKey(r.value.noRegister));
-    return { row: r, existing: e, kind: !e ? 'new' : e.source_hash === r.rawHash ? 'unchanged' : 'changed' } as const;
+  const outcome = accepted.map(({ row, key }) => {
+    const e = existing.get(key);
+    return { row, existing: e, kind: !e ? 'new' : e.source_hash === row.rawHash ? 'unchanged' : 'changed' } as const;
   });
   return outcome;
 }

@@ -1,3 +1,4 @@
+import { likeLiteral } from '../../db/like.ts';
 import type { Queryable } from '../../db/pool.ts';
 import type { Kanwil, Upt, UptListQuery } from '../../../shared/schemas/org.ts';
 
@@ -64,7 +65,7 @@ export async function listUpts(db: Queryable, q: UptListQuery): Promise<{ items:
   const params: unknown[] = [];
   const where: string[] = [];
   if (q.q) {
-    params.push(`%${q.q.toLowerCase()}%`);
+    params.push(`%${likeLiteral(q.q.toLowerCase())}%`);
     where.push(`(lower(u.name) LIKE $${params.length} OR lower(u.raw_name) LIKE $${params.length} OR lower(k.name) LIKE $${params.length})`);
   }
   if (q.kanwilId) {

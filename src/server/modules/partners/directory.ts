@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { scopeCondition } from '../../../shared/access/scope.ts';
 import { Partner, PartnerDetail, PartnerIdParams, PartnerInput, PartnerListQuery, PartnerUpdateInput } from '../../../shared/schemas/partners.ts';
 import { recordAudit } from '../../audit/trail.ts';
+import { likeLiteral } from '../../db/like.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { filteredRoute, ownScopeRoute, targetRoute } from '../../http/access.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
@@ -65,7 +66,7 @@ export function directoryRoutes(app: OpenAPIHono<AppEnv>) {
     const conds = [scopeCondition(currentUser(c).scope, { kanwil: 'p.kanwil_id', upt: 'p.upt_id' }, params)];
     if (q.kind) conds.push(`p.kind = $${params.push(q.kind)}`);
     if (q.provinceCode) conds.push(`COALESCE(p.province_code, rg.province_code, k.province_code) = $${params.push(q.provinceCode)}`);
-    if (q.q) conds.push(`p.name ILIKE $${params.push(`%${q.q.replace(/[%_\\]/g, '\\$&')}%`)}`);
+    if (q.q) conds.push(`p.name ILIKE $${params.push(`%${likeLiteral(q.q)}%`)}`);
     const items = await c.get('services').db.query<Partner>(`${PARTNER_SELECT} WHERE ${conds.join(' AND ')} ORDER BY "provinceName" NULLS FIRST, p.name LIMIT 1000`, params);
     return c.json({ items: items.map((p) => ({ ...p, contributionsRupiah: Number(p.contributionsRupiah) })) }, 200);
   });

@@ -6,6 +6,7 @@ import { scopeCondition } from '../../../shared/access/scope.ts';
 import { PositiveId } from '../../../shared/schemas/common.ts';
 import { ConsignmentLocationInput, ConsignmentPlacementInput } from '../../../shared/schemas/sales.ts';
 import { recordAudit } from '../../audit/trail.ts';
+import { likeLiteral } from '../../db/like.ts';
 import { filteredRoute, ownScopeRoute } from '../../http/access.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
 import type { AppEnv } from '../../http/context.ts';
@@ -89,7 +90,7 @@ export function consignmentRoutes(app: OpenAPIHono<AppEnv>) {
       const storeUpt = await tx.one<{ upt_id: number }>('SELECT upt_id FROM stock_location WHERE id = $1', [input.fromLocationId]);
       const upt = await resolveOwnUpt(c, tx, storeUpt?.upt_id);
       await lockProductItems(tx, input.lines, upt.id);
-      const done = await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM stock_move WHERE idempotency_key LIKE $1', [`${input.idempotencyKey}:%`]);
+      const done = await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM stock_move WHERE idempotency_key LIKE $1', [`${likeLiteral(input.idempotencyKey)}:%`]);
       if (done && done.n > 0) return { moves: done.n, created: false };
       if (isAfter(input.date, clock.today())) throw invalidField('date', 'date_in_future');
       const locs = await tx.query<{ id: number; upt_id: number; kind: string }>('SELECT id, upt_id, kind FROM stock_location WHERE id = ANY($1::int[])', [[input.fromLocationId, input.toLocationId]]);

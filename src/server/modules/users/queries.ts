@@ -1,3 +1,4 @@
+import { likeLiteral } from '../../db/like.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { scopeCondition, type UserScope } from '../../../shared/access/scope.ts';
 import type { User, UserListQuery } from '../../../shared/schemas/users.ts';
@@ -54,7 +55,7 @@ export async function listUsers(db: Queryable, q: UserListQuery, scope: UserScop
   const params: unknown[] = [];
   const where = [scopeCondition(scope, { kanwil: 'a.kanwil_id', upt: 'a.upt_id' }, params)];
   if (q.q) {
-    params.push(`%${q.q.toLowerCase()}%`);
+    params.push(`%${likeLiteral(q.q.toLowerCase())}%`);
     where.push(`(a.username LIKE $${params.length} OR lower(a.full_name) LIKE $${params.length})`);
   }
   if (q.role) {

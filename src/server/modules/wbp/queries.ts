@@ -3,6 +3,7 @@ import { scopeCondition, type UserScope } from '../../../shared/access/scope.ts'
 import type { WbpListQuery, WbpSummary } from '../../../shared/schemas/wbp.ts';
 import { searchKey } from '../../../domain/text/search-key.ts';
 import { registerKey } from '../../../domain/wbp/register-number.ts';
+import { likeLiteral } from '../../db/like.ts';
 
 export interface WbpRow {
   id: number;
@@ -34,11 +35,6 @@ export interface WbpRow {
 
 export async function findWbp(db: Queryable, id: number): Promise<WbpRow | undefined> {
   return db.one<WbpRow>(`SELECT w.*, u.name AS upt_name FROM wbp w JOIN upt u ON u.id = w.upt_id WHERE w.id = $1`, [id]);
-}
-
-/** A LIKE pattern matching the text literally (its % and _ escaped). */
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, '\\$&');
 }
 
 /**
