@@ -7,11 +7,18 @@ import { defaultAlertDays } from '../modules/partners/queries.ts';
 import { defaultRange, refreshAll } from '../modules/indicators/refresh.ts';
 import { ensureCatalogue } from '../modules/indicators/catalogue-seed.ts';
 
-/** Days left change every day and rules may have changed: refresh every held inmate's dates. */
+/**
+ * Days left change every day and rules may have changed: refresh every held inmate's dates and
+ * overstay spells. Released inmates' spells are written at release; the first run after the
+ * overstay history arrived (migration 0018) builds theirs once.
+ */
 export const recomputeDatesJob: DailyJob = {
   name: 'recompute-wbp-dates',
   async run(db: Db, today: string) {
-    return { inmates: await recomputeAllDates(db, today) };
+    const built = await db.one(`SELECT 1 FROM app_setting WHERE key = 'overstay_history_built'`);
+    const inmates = await recomputeAllDates(db, today, { released: !built });
+    if (!built) await db.query(`INSERT INTO app_setting (key, value) VALUES ('overstay_history_built', 'true'::jsonb) ON CONFLICT (key) DO NOTHING`);
+    return { inmates, releasedIncluded: !built };
   },
 };
 

@@ -26,6 +26,8 @@ export async function seedInmates(
   const holidays = await loadHolidayRows(tx);
   const generated = generateInmates({ rng: createRng(opts.seed + 17), upts, total, today: opts.today, holidays, firstIds: { wbp: 1, order: 1 } });
   await insertInmates(tx, generated);
-  await recomputeAllDates(tx, opts.today, { holidays });
+  await recomputeAllDates(tx, opts.today, { holidays, released: true });
+  // Released inmates' overstay history is built: the daily job need not rebuild it.
+  await tx.query(`INSERT INTO app_setting (key, value) VALUES ('overstay_history_built', 'true'::jsonb) ON CONFLICT (key) DO NOTHING`);
   return generated.wbp.length;
 }

@@ -1,6 +1,8 @@
 import type { Holiday } from '../../../domain/sentence/index.ts';
 import type { Queryable } from '../../db/pool.ts';
-import { computeCase, loadHolidays } from './dates.ts';
+import { computeCase, loadHolidays } from './case-run.ts';
+import { replaceSpells, spellsOf } from './overstay-spells.ts';
+import type { Spell } from '../../../domain/wbp/overstay-spells.ts';
 import type { CaseRecords, WbpRow } from './queries.ts';
 
 const PAGE = 10_000;
@@ -23,25 +25,28 @@ export async function loadCaseRecordsBulk(db: Queryable, ids: number[]): Promise
   const orders = groupBy(await child('detention_order', 'start_date, id'));
   const registerF = groupBy(await child('register_f', 'date, id'));
   const grants = groupBy(await child('remission_grant', 'occasion_date, id'));
+  const transfers = groupBy(await child('wbp_transfer', 'date, id'));
   return new Map(
     ids.map((id) => [
       id,
-      { sentences: sentences.get(id) ?? [], detentionOrders: orders.get(id) ?? [], registerF: registerF.get(id) ?? [], remissions: grants.get(id) ?? [], transfers: [] },
+      { sentences: sentences.get(id) ?? [], detentionOrders: orders.get(id) ?? [], registerF: registerF.get(id) ?? [], remissions: grants.get(id) ?? [], transfers: transfers.get(id) ?? [] },
     ]),
   );
 }
 
 /**
- * Recomputes the stored dates of every inmate still held (or of one UPT), a page of inmates at a
- * time: after a bulk import, a rule-set change, or by the nightly job. Returns how many.
+ * Recomputes the stored dates and overstay spells of every inmate still held (or of one UPT), a
+ * page of inmates at a time: after a bulk import, a rule-set change, or by the nightly job. With
+ * `released`, released inmates' spells are rebuilt too (a seed, or a first build of the history).
+ * Returns how many inmates.
  */
-export async function recomputeAllDates(db: Queryable, today: string, opts: { uptId?: number; holidays?: Holiday[] } = {}): Promise<number> {
+export async function recomputeAllDates(db: Queryable, today: string, opts: { uptId?: number; holidays?: Holiday[]; released?: boolean } = {}): Promise<number> {
   const holidays = opts.holidays ?? (await loadHolidays(db));
   let lastId = 0;
   let done = 0;
   for (;;) {
     const params: unknown[] = [lastId, PAGE];
-    let cond = 'w.id > $1 AND w.released_on IS NULL';
+    let cond = opts.released ? 'w.id > $1' : 'w.id > $1 AND w.released_on IS NULL';
     if (opts.uptId) {
       params.push(opts.uptId);
       cond += ` AND w.upt_id = $${params.length}`;
@@ -54,8 +59,12 @@ export async function recomputeAllDates(db: Queryable, today: string, opts: { up
     const last = people[people.length - 1]!.id;
     const records = await loadCaseRecordsBulk(db, people.map((p) => Number(p.id)));
     const cols: unknown[][] = Array.from({ length: 14 }, () => []);
+    const spells = new Map<number, Spell[]>();
     for (const w of people) {
-      const { result: r, problems } = computeCase(w, records.get(Number(w.id))!, today, holidays);
+      const rec = records.get(Number(w.id))!;
+      spells.set(Number(w.id), spellsOf(w, rec, holidays));
+      if (w.released_on) continue;
+      const { result: r, problems } = computeCase(w, rec, today, holidays);
       const values = [
         w.id, w.upt_id, w.kanwil_id, r?.ruleSet ?? 'none', r?.expiry ?? null, r?.twoThirds ?? null, r?.half ?? null,
         r?.pb.date ?? null, r?.cb.date ?? null, r && r.status === 'tahanan' ? r.detention.endDate : null,
@@ -76,6 +85,7 @@ export async function recomputeAllDates(db: Queryable, today: string, opts: { up
          problems = EXCLUDED.problems, asimilasi_date = EXCLUDED.asimilasi_date, next_step_en = EXCLUDED.next_step_en, computed_at = now()`,
       cols,
     );
+    await replaceSpells(db, [...spells.keys()], spells);
     done += people.length;
     lastId = last;
   }

@@ -1,34 +1,18 @@
-import { calculateCase, type CaseResult, type Holiday } from '../../../domain/sentence/index.ts';
+import type { Holiday } from '../../../domain/sentence/index.ts';
 import type { Queryable } from '../../db/pool.ts';
-import { buildCaseInput } from './case-input.ts';
-import { findWbp, loadCaseRecords, type WbpRow, type CaseRecords } from './queries.ts';
+import { computeCase, loadHolidays, type Computed } from './case-run.ts';
+import { replaceSpells, spellsOf } from './overstay-spells.ts';
+import { findWbp, loadCaseRecords } from './queries.ts';
 
-export async function loadHolidays(db: Queryable): Promise<Holiday[]> {
-  return db.query<{ date: string; name: string; national: boolean }>('SELECT date, name, national FROM holiday ORDER BY date');
-}
-
-export interface Computed {
-  result: CaseResult | null;
-  problems: string[];
-}
-
-/** Runs the engine on stored records; a case the engine cannot take is reported, not thrown. */
-export function computeCase(w: WbpRow, records: CaseRecords, today: string, holidays: Holiday[], projectUntil?: string): Computed {
-  const built = buildCaseInput(w, records, today);
-  if (!built.input) return { result: null, problems: built.problems };
-  try {
-    const input = projectUntil ? { ...built.input, projectRemissions: { until: projectUntil } } : built.input;
-    return { result: calculateCase(input, { holidays }), problems: built.problems };
-  } catch (err) {
-    return { result: null, problems: [...built.problems, `engine: ${(err as Error).message}`] };
-  }
-}
+export { computeCase, loadHolidays, type Computed } from './case-run.ts';
 
 /** Stores the dates the due-date and overstay lists read; called in the transaction of every change. */
 export async function refreshWbpDates(tx: Queryable, wbpId: number, today: string, holidays?: Holiday[]): Promise<Computed> {
   const w = await findWbp(tx, wbpId);
   if (!w) throw new Error(`wbp ${wbpId} not found`);
-  const computed = computeCase(w, await loadCaseRecords(tx, wbpId), today, holidays ?? (await loadHolidays(tx)));
+  const records = await loadCaseRecords(tx, wbpId);
+  const hols = holidays ?? (await loadHolidays(tx));
+  const computed = computeCase(w, records, today, hols);
   const r = computed.result;
   await tx.query(
     `INSERT INTO wbp_dates (wbp_id, upt_id, kanwil_id, rule_set, expiry, two_thirds, half, pb_date, cb_date, detention_end, next_step, problems, asimilasi_date, next_step_en, computed_at)
@@ -54,5 +38,14 @@ export async function refreshWbpDates(tx: Queryable, wbpId: number, today: strin
       r ? r.detention.nextStep.en : null,
     ],
   );
+  await replaceSpells(tx, [wbpId], new Map([[wbpId, spellsOf(w, records, hols)]]));
   return computed;
+}
+
+/** Rebuilds one inmate's overstay spells (after a release: the dates row is gone, the history stays). */
+export async function refreshSpells(tx: Queryable, wbpId: number, holidays?: Holiday[]): Promise<void> {
+  const w = await findWbp(tx, wbpId);
+  if (!w) throw new Error(`wbp ${wbpId} not found`);
+  const spells = spellsOf(w, await loadCaseRecords(tx, wbpId), holidays ?? (await loadHolidays(tx)));
+  await replaceSpells(tx, [wbpId], new Map([[wbpId, spells]]));
 }

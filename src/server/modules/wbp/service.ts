@@ -16,7 +16,7 @@ import { actorOf } from '../../http/actor.ts';
 import { resolveOwnUpt } from '../../http/own-upt.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { AppError, invalidField, notFound, versionConflict } from '../../http/errors.ts';
-import { refreshWbpDates } from './dates.ts';
+import { refreshSpells, refreshWbpDates } from './dates.ts';
 import { findWbp, type WbpRow } from './queries.ts';
 
 const today = (c: Context<AppEnv>) => c.get('services').clock.today();
@@ -171,6 +171,8 @@ export async function releaseWbp(c: Context<AppEnv>, id: number, r: ReleaseInput
     if (!ok) throw versionConflict();
     // Released: no longer due for anything (the due lists read only held inmates' dates).
     await tx.query('DELETE FROM wbp_dates WHERE wbp_id = $1', [id]);
+    // The days held past the due date up to the release stay in the overstay history.
+    await refreshSpells(tx, id);
     const after = await findWbp(tx, id);
     await recordAudit(tx, actorOf(c), { entity: 'wbp', entityId: id, action: 'release', before, after, scope: scopeOf(before) });
   });

@@ -14,7 +14,7 @@ import type { Queryable } from '../../../db/pool.ts';
  *             indicator's base unit (m², grams, rupiah, people…).
  *   records:  the records behind one figure (drill-down): $1 = upt_id, $2 = first day, $3 = last
  *             day of the period, $4 = indicator id. No personal data: ids, dates, amounts.
- *   snapshot: true when the source can only say what holds today (e.g. overstays): the refresh
+ *   snapshot: true when the source can only say what holds today (e.g. the Pokmas register): the refresh
  *             then writes only the current month and keeps earlier months as they were.
  *
  * To add a source after merging (pnbp, sales, trained, certified, pokmas): write its file here,
