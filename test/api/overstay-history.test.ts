@@ -60,6 +60,16 @@ describe('overstay history as of each month', () => {
     const after = (await head.get<Trend>(`/api/v1/cockpit/trend?year=${YEAR}&indicatorId=${ids.overstay}`)).body.months;
     const delta = after.map((m, i) => (m.value ?? 0) - (before[i]!.value ?? 0));
     expect(delta).toEqual([0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+
+    // June had ended: the change is kept with when and why; the UPT sees it, another Kanwil does not.
+    type Changes = { items: Array<{ code: string; uptId: number; month: string; valueBefore: number | null; valueAfter: number | null; reason: string }> };
+    const june = (await head.get<Changes>(`/api/v1/cockpit/changes?year=${YEAR}&indicatorId=${ids.overstay}`)).body.items.filter((c) => c.month === `${YEAR}-06-01`);
+    expect(june).toHaveLength(1);
+    expect(june[0]).toMatchObject({ code: 'RP20-09', uptId: ids.semarang, reason: 'refresh by admin.pusat' });
+    expect((june[0]!.valueAfter ?? 0) - (june[0]!.valueBefore ?? 0)).toBe(1);
+    const banten = await t.as('kanwil.banten');
+    const theirs = (await banten.get<Changes>(`/api/v1/cockpit/changes?year=${YEAR}`)).body.items;
+    expect(theirs.filter((c) => c.uptId === ids.semarang)).toEqual([]);
   });
 
   it('counts an inmate still held past the order in every month-end since, and today in the current month', async () => {
@@ -92,9 +102,12 @@ describe('overstay history as of each month', () => {
     await t.db.query('DELETE FROM wbp_overstay_spell');
     await t.db.query(`DELETE FROM app_setting WHERE key = 'overstay_history_built'`);
     await runDailyJob(t.db, recomputeDatesJob, TODAY, createLogger('silent'));
+    const changes = await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM indicator_rollup_change');
     await runDailyJob(t.db, indicatorRollupJob, TODAY, createLogger('silent'));
     expect(await spellRows()).toEqual(spells);
     expect(await rollupRows()).toEqual(rollup);
+    // Nothing dated in a closed month changed: no change is logged.
+    expect(await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM indicator_rollup_change')).toEqual(changes);
     // Past months of the demo hold overstays too (inmates released late), not only the current one.
     expect(rollup.filter((r) => String(r.month) < `${TODAY.slice(0, 7)}-01`).length).toBeGreaterThan(0);
   });

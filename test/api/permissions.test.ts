@@ -534,6 +534,19 @@ describe('scope', () => {
       const foreign = await c.get<{ error: { code: string } }>(`/api/v1/cockpit/records?indicatorId=${ind}&uptId=${ids.foreignUpt}&from=2026-11-01&to=2026-11-01`);
       expect(foreign.body.error.code).toBe('OUT_OF_SCOPE');
     },
+    'GET /api/v1/cockpit/changes': async (c) => {
+      const ind = (await t.db.one<{ id: number }>(`SELECT id FROM indicator WHERE code = 'RP20-09'`))!.id;
+      for (const upt of [ids.ownUpt, ids.foreignUpt]) {
+        await t.db.query(
+          `INSERT INTO indicator_rollup_change (indicator_id, upt_id, kanwil_id, month, value_before, value_after, reason)
+           SELECT $1, u.id, u.kanwil_id, '2026-03-01', 1, 2, 'permission test' FROM upt u WHERE u.id = $2`,
+          [ind, upt],
+        );
+      }
+      const res = await c.get<{ items: Array<{ uptId: number }> }>('/api/v1/cockpit/changes?year=2026');
+      expect(res.body.items.map((i) => i.uptId)).toContain(ids.ownUpt);
+      expect(res.body.items.map((i) => i.uptId)).not.toContain(ids.foreignUpt);
+    },
     'GET /api/v1/targets': async (c) => {
       const res = await c.get<{ items: Array<{ kanwilId: number | null }> }>('/api/v1/targets?year=2026');
       expect(res.body.items.length).toBeGreaterThan(0);

@@ -93,7 +93,7 @@ export const indicatorRollupJob: DailyJob = {
   async run(db: Db, today: string) {
     // An installation seeded before the cockpit existed gets the catalogue here.
     await ensureCatalogue(db);
-    const r = await refreshAll(db, { ...defaultRange(today), today });
+    const r = await refreshAll(db, { ...defaultRange(today), today, reason: 'nightly refresh' });
     return { indicators: r.indicators, rows: r.rows, ms: r.ms };
   },
 };

@@ -73,7 +73,7 @@ export async function seedCockpitTargets(tx: Queryable, opts: { today: string })
 
 /** After the main seed: the first rollup refresh, then demo monthly reports in every state. */
 export async function seedCockpitAfter(db: Db, opts: { today: string }): Promise<void> {
-  await refreshAll(db, { ...defaultRange(opts.today), today: opts.today });
+  await refreshAll(db, { ...defaultRange(opts.today), today: opts.today, reason: 'demo seed' });
   const prev = new Date(`${opts.today.slice(0, 7)}-01T00:00:00Z`);
   prev.setUTCMonth(prev.getUTCMonth() - 1);
   const month = prev.toISOString().slice(0, 10);

@@ -11,6 +11,8 @@ const Reason = z.string(msg('required')).trim().min(3, msg('too_short')).max(500
 
 export const DashboardQuery = z.object({ year: Year, kanwilId: PositiveId.optional(), uptId: PositiveId.optional() });
 export const TrendQuery = DashboardQuery.extend({ indicatorId: PositiveId });
+/** Changes to closed months' figures in a year, for the caller's scope (optionally one indicator or unit). */
+export const ChangesQuery = DashboardQuery.extend({ indicatorId: PositiveId.optional() });
 export const MapQuery = z.object({ year: Year, indicatorId: PositiveId });
 export const RecordsQuery = z.object({ indicatorId: PositiveId, uptId: PositiveId, from: MonthStart, to: MonthStart });
 export const TargetsQuery = z.object({ year: Year, indicatorId: PositiveId.optional(), kanwilId: PositiveId.optional() });

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { covers } from '../../../shared/access/scope.ts';
-import { AllocateInput, DashboardQuery, ManualValueInput, MapQuery, RecordsQuery, TargetInput, TargetsQuery, TrendQuery } from '../../../shared/schemas/indicators.ts';
+import { AllocateInput, ChangesQuery, DashboardQuery, ManualValueInput, MapQuery, RecordsQuery, TargetInput, TargetsQuery, TrendQuery } from '../../../shared/schemas/indicators.ts';
 import { recordAudit } from '../../audit/trail.ts';
 import { filteredRoute, nationalRoute, ownScopeRoute, referenceRoute } from '../../http/access.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
@@ -12,6 +12,7 @@ import { resolveOwnUpt } from '../../http/own-upt.ts';
 import { defineRoute } from '../../http/route.ts';
 import { effectiveSource, indicatorJson, isManual, loadIndicators, type IndicatorRow } from './catalogue.ts';
 import { byProvince, dashboard, lastRefresh, resolveUnit, trend } from './figures.ts';
+import { listChanges } from './changes.ts';
 import { defaultRange, refreshAll } from './refresh.ts';
 import { allocate, listTargets, setTarget } from './targets.ts';
 import { monthEnd } from '../reports/figures.ts';
@@ -46,6 +47,12 @@ const recordsRoute = defineRoute({
   description: 'The records one UPT’s figure was computed from, for a range of months (no personal data).',
   access: filteredRoute('indicator.read'), request: { query: RecordsQuery },
   responses: { 200: jsonOk(z.object({ indicator: Row, uptId: z.number(), kanwilId: z.number(), items: z.array(Row) }), 'Records'), ...errorResponses },
+});
+const changesRoute = defineRoute({
+  method: 'get', path: '/cockpit/changes', tags, summary: 'Perubahan angka bulan lalu / changes to closed months',
+  description: 'Figures of months already ended that a refresh changed (a record dated in the month was added or corrected): before, after, when and what ran the refresh. Newest first, within the caller’s scope.',
+  access: filteredRoute('indicator.read'), request: { query: ChangesQuery },
+  responses: { 200: jsonOk(z.object({ items: z.array(Row) }), 'Changes'), ...errorResponses },
 });
 const refreshRoute = defineRoute({
   method: 'post', path: '/cockpit/refresh', tags, summary: 'Perbarui rekap / refresh the rollups now',
@@ -123,11 +130,15 @@ export function indicatorRoutes(app: OpenAPIHono<AppEnv>) {
     const items = await db.query(source.records, [upt.id, q.from, end, ind.id]);
     return c.json({ indicator: indicatorJson(ind), uptId: upt.id, kanwilId: upt.kanwil_id, items }, 200);
   });
+  app.openapi(changesRoute, async (c) => {
+    const q = c.req.valid('query');
+    return c.json({ items: await listChanges(c.get('services').db, currentUser(c).scope, q) }, 200);
+  });
   app.openapi(refreshRoute, async (c) => {
     const { db, clock } = c.get('services');
     const body = c.req.valid('json');
     const today = clock.today();
-    const result = await refreshAll(db, { ...defaultRange(today), today, indicatorIds: body?.indicatorIds });
+    const result = await refreshAll(db, { ...defaultRange(today), today, indicatorIds: body?.indicatorIds, reason: `refresh by ${currentUser(c).username}` });
     return c.json({ ...result, refreshedAt: await lastRefresh(db) }, 200);
   });
   app.openapi(targetsRoute, async (c) => c.json({ items: await listTargets(c.get('services').db, currentUser(c).scope, c.req.valid('query'), false) }, 200));
@@ -153,7 +164,10 @@ export function indicatorRoutes(app: OpenAPIHono<AppEnv>) {
       return r!;
     });
     // The new figure shows at once: refresh that indicator's months of this year.
-    await refreshAll(db, { from: `${input.month.slice(0, 4)}-01-01`, to: `${today.slice(0, 7)}-01` > input.month ? `${today.slice(0, 7)}-01` : input.month, today, indicatorIds: [input.indicatorId] });
+    await refreshAll(db, {
+      from: `${input.month.slice(0, 4)}-01-01`, to: `${today.slice(0, 7)}-01` > input.month ? `${today.slice(0, 7)}-01` : input.month, today,
+      indicatorIds: [input.indicatorId], reason: `manual value #${String(row.id)} by ${currentUser(c).username}`,
+    });
     return c.json(row, 201);
   });
 }
