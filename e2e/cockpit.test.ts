@@ -168,7 +168,8 @@ describe('Cockpit (browser)', () => {
     await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
     const rows: unknown[][] = [];
     wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
-    expect(rows.find((r) => r[0] === 'KPI-PANGAN-PANEN')![4]).toBe(kg);
+    // A number in kg (not text), so the sheet can sum it.
+    expect(rows.find((r) => r[0] === 'KPI-PANGAN-PANEN')![4]).toBe(monthGrams / 1000);
     const pdfHref = await admin.getByTestId('download-pdf').getAttribute('href');
     const pdf = await admin.request.get(`${url}${pdfHref}`);
     const facts = pdfFacts(await pdf.body());

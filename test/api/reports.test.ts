@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app.ts';
 import { pdfFacts } from '../support/pdf.ts';
+import { hasPdftotext, hasSoffice, openInLibreOffice, pdfPages } from '../support/office.ts';
 
 interface ErrorBody { error: { code: string; fields: Record<string, string> } }
 interface Line { code: string; month: number | null; toDate: number | null; manual: boolean }
@@ -21,12 +22,24 @@ async function fetchFile(c: Client, path: string): Promise<{ status: number; typ
   return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
 }
 
-async function xlsxRows(buf: Buffer): Promise<unknown[][]> {
+async function xlsxSheet(buf: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb.worksheets[0]!;
+}
+async function xlsxRows(buf: Buffer): Promise<unknown[][]> {
   const rows: unknown[][] = [];
-  wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+  (await xlsxSheet(buf)).eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
   return rows;
+}
+/** The row of an indicator: its cells as ExcelJS reads them (value and number format). */
+async function xlsxLine(buf: Buffer, code: string): Promise<Array<{ value: unknown; numFmt: string | undefined }>> {
+  const ws = await xlsxSheet(buf);
+  let found: Array<{ value: unknown; numFmt: string | undefined }> = [];
+  ws.eachRow((r) => {
+    if (r.getCell(1).value === code) found = Array.from({ length: 9 }, (_, i) => ({ value: r.getCell(i + 1).value, numFmt: r.getCell(i + 1).numFmt }));
+  });
+  return found;
 }
 
 beforeAll(async () => {
@@ -75,8 +88,12 @@ describe('monthly report workflow', () => {
     report = sub.body;
     await op.post('/api/v1/food/harvests', { sector: 'fisheries', commodity: 'Nila', harvestedOn: '2026-11-11', qtyGrams: 1_000 });
     await admin.post('/api/v1/cockpit/refresh', {});
-    const r = await head.get<Report>(`/api/v1/reports/${report.id}`);
+    type Fresh = Report & { freshness: { writesAfterRefresh: number; changedSinceSubmission: Array<{ code: string; frozen: { month: number }; now: { month: number } }> } };
+    const r = await head.get<Fresh>(`/api/v1/reports/${report.id}`);
     expect(line(r.body, 'KPI-PANGAN-PANEN').month).toBe(250_000);
+    // The report says that the records now give another figure for the month.
+    expect(r.body.freshness.changedSinceSubmission.filter((l) => l.code === 'KPI-PANGAN-PANEN')).toMatchObject([{ frozen: { month: 250_000 }, now: { month: 251_000 } }]);
+    expect(r.body.freshness.writesAfterRefresh).toBe(0);
     const edit = await head.request<ErrorBody>('PATCH', `/api/v1/reports/${report.id}`, { version: report.version, commentary: { summary: 'ubah', obstacles: '', plans: '' } });
     expect(edit.body.error.fields.version).toBeDefined();
   });
@@ -114,10 +131,31 @@ describe('exports', () => {
     expect(rows.slice(0, 4).map((r) => String(r[0]))).toEqual([
       'KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA', 'DIREKTORAT JENDERAL PEMASYARAKATAN', expect.stringContaining('JAWA TENGAH'), expect.stringContaining('SEMARANG'),
     ]);
-    const harvest = rows.find((r) => r[0] === 'KPI-PANGAN-PANEN')!;
-    expect(harvest[4]).toBe('251,0'); // kg, Indonesian decimal comma
     expect(rows.find((r) => r[0] === 'RP20-01')![3]).toBe('Manual');
+    // Figures are numbers with a number format, not text: 250,000 g + the demo's 1,000 g = 251.0 kg.
+    const harvest = await xlsxLine(f.body, 'KPI-PANGAN-PANEN');
+    expect(harvest[4]).toEqual({ value: line(report, 'KPI-PANGAN-PANEN').month! / 1000, numFmt: '#,##0.0' });
+    expect(harvest[5]!.value).toBe(line(report, 'KPI-PANGAN-PANEN').toDate! / 1000);
+    // A ratio and an attainment are fractions formatted as percent.
+    const occupancy = await xlsxLine(f.body, 'RP20-10');
+    expect(occupancy[4]!.numFmt).toBe('0.00%');
+    expect(typeof occupancy[4]!.value).toBe('number');
+    const attained = (await xlsxRows(f.body)).filter((r) => typeof r[7] === 'number');
+    expect(attained.length).toBeGreaterThan(0);
+    // Rupiah as integer currency.
+    const pnbp = await xlsxLine(f.body, 'KPI-PNBP');
+    expect(pnbp[4]!.numFmt).toBe('"Rp" #,##0');
+    expect(Number.isInteger(pnbp[4]!.value)).toBe(true);
   });
+
+  it.skipIf(!hasSoffice)('opens in LibreOffice headless without complaint, with the figures as numbers', async () => {
+    const f = await fetchFile(head, `/api/v1/reports/${report.id}/export?format=xlsx`);
+    const lo = await openInLibreOffice(f.body);
+    expect(lo.complaints).toEqual([]);
+    const harvest = lo.rows.find((r) => r[0] === 'KPI-PANGAN-PANEN')!;
+    expect(Number(harvest[4]!.replaceAll(',', ''))).toBe(line(report, 'KPI-PANGAN-PANEN').month! / 1000);
+    expect(lo.rows.find((r) => r[0] === 'RP20-10')![4]).toMatch(/^\d+(\.\d+)?%$/);
+  }, 180_000);
 
   it('writes the UPT report as a PDF with the letterhead layout', async () => {
     const f = await fetchFile(head, `/api/v1/reports/${report.id}/export?format=pdf`);
@@ -127,6 +165,24 @@ describe('exports', () => {
     expect(facts.pages).toBeGreaterThanOrEqual(1);
     expect(facts.title).toContain('LAPORAN BULANAN');
   });
+
+  it.skipIf(!hasPdftotext)('prints the approval block, local time, decimal commas, and no page holding only a note', async () => {
+    const r = (await head.get<Report & { approval: { submittedBy: { name: string; nip: string | null } }; zone: string }>(`/api/v1/reports/${report.id}`)).body;
+    const pages = await pdfPages((await fetchFile(head, `/api/v1/reports/${report.id}/export?format=pdf`)).body);
+    const text = pages.join('\n');
+    expect(text).toContain('Kepala UPT');
+    expect(text).toContain('Verifikator Kanwil');
+    expect(text).toContain(r.approval.submittedBy.name);
+    if (r.approval.submittedBy.nip) expect(text).toContain(`NIP ${r.approval.submittedBy.nip}`);
+    expect(r.zone).toBe('WIB'); // Semarang, Jawa Tengah
+    expect(text).toMatch(/Data per pembaruan rekap: \d\d-\d\d-\d{4} \d\d\.\d\d WIB/);
+    expect(text).not.toContain('UTC');
+    expect(text).toMatch(/251,0/); // Indonesian decimal comma
+    // Every page carries table rows: the last one is not a stray note.
+    for (const p of pages) expect(p).toMatch(/RP20-|KPI-/);
+    const en = await t.app.request(`/api/v1/reports/${report.id}/export?format=pdf`, { headers: { cookie: head.cookie!, host: 'localhost', 'accept-language': 'en' } });
+    expect((await pdfPages(Buffer.from(await en.arrayBuffer()))).join('\n')).toMatch(/251\.0/);
+  }, 60_000);
 
   it('consolidates a Kanwil and the nation: figures equal the sum of their UPTs', async () => {
     const k = await kanwil.get<{ figures: { lines: Line[] }; counts: { upts: number; submitted: number } }>('/api/v1/reports/consolidated?month=2026-11-01');
@@ -142,6 +198,15 @@ describe('exports', () => {
     const x = await fetchFile(admin, '/api/v1/reports/consolidated?month=2026-11-01&format=xlsx');
     const rows = await xlsxRows(x.body);
     expect(String(rows.find((r) => String(r[0]).startsWith('LAPORAN KONSOLIDASI'))?.[0])).toContain('NASIONAL');
+    // The national sheet's harvest cell is the sum of the Kanwil sheets' cells (numbers that add up).
+    const kanwils = await t.db.query<{ id: number }>('SELECT id FROM kanwil ORDER BY id');
+    let sum = 0;
+    for (const k of kanwils) {
+      const cell = (await xlsxLine((await fetchFile(admin, `/api/v1/reports/consolidated?month=2026-11-01&format=xlsx&kanwilId=${k.id}`)).body, 'KPI-PANGAN-PANEN'))[4]!.value;
+      sum += typeof cell === 'number' ? Math.round(cell * 1000) : 0;
+    }
+    expect((await xlsxLine(x.body, 'KPI-PANGAN-PANEN'))[4]!.value).toBe(Number(nat!.v) / 1000);
+    expect(sum).toBe(Number(nat!.v));
     const p = await fetchFile(admin, '/api/v1/reports/consolidated?month=2026-11-01&format=pdf');
     expect(pdfFacts(p.body).title).toContain('KONSOLIDASI');
   });

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { writePdf } from './pdf.ts';
 import { writeXlsx } from './xlsx.ts';
 import type { ExportTable } from './table.ts';
+import { hasPdftotext, pdfPages } from '../../../test/support/office.ts';
 
 const table: ExportTable = {
   title: 'Daftar Uji',
@@ -39,4 +40,21 @@ describe('exports', () => {
     expect(buf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(buf.length).toBeGreaterThan(2000);
   });
+});
+
+describe('PDF closing block', () => {
+  // 20 to 36 rows cover the table ending high, low and just at the bottom of page 1.
+  it.skipIf(!hasPdftotext)('never leaves the note and the approval block alone on a page', async () => {
+    for (let n = 20; n <= 36; n++) {
+      const rows = Array.from({ length: n }, (_, i) => ({ no: `ROW-${i}`, date: '2026-08-17', days: i }));
+      const pdf = await writePdf(
+        { ...table, rows, footnote: 'Catatan satu\nCatatan dua\nCatatan tiga', signatories: [{ role: 'Kepala UPT', name: 'Budi Santoso', nip: '197001012000031001', position: 'Kepala Lapas', place: 'Semarang', date: '07-12-2026' }] },
+        { landscape: true },
+      );
+      const pages = await pdfPages(pdf);
+      for (const p of pages) expect(p, `${n} rows`).toMatch(/ROW-/);
+      expect(pages.at(-1), `${n} rows`).toContain('NIP 197001012000031001');
+      expect(pages.join('').match(/ROW-/g)?.length, `${n} rows`).toBe(n);
+    }
+  }, 60_000);
 });

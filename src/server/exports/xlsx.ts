@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { DEFAULT_LETTERHEAD, type ExportTable } from './table.ts';
+import { DEFAULT_LETTERHEAD, isNumberCell, XLSX_FORMATS, type ExportTable } from './table.ts';
 
 /**
  * An XLSX that opens cleanly in Excel and LibreOffice: letterhead and title rows, a bold frozen
@@ -32,15 +32,20 @@ export async function writeXlsx(t: ExportTable): Promise<Buffer> {
     if (c.kind === 'rupiah') col.numFmt = '"Rp" #,##0';
   });
   for (const r of t.rows) {
-    ws.addRow(
+    const row = ws.addRow(
       t.columns.map((c) => {
         const v = r[c.key];
         if (v === null || v === undefined || v === '') return null;
+        if (isNumberCell(v)) return v.n;
         // A calendar date as a UTC midnight: Excel shows the same day in every time zone.
         if (c.kind === 'date' && typeof v === 'string') return new Date(`${v.slice(0, 10)}T00:00:00Z`);
         return v;
       }),
     );
+    t.columns.forEach((c, i) => {
+      const v = r[c.key];
+      if (isNumberCell(v)) row.getCell(i + 1).numFmt = XLSX_FORMATS[v.format];
+    });
   }
   ws.views = [{ state: 'frozen', ySplit: header.number }];
   ws.autoFilter = { from: { row: header.number, column: 1 }, to: { row: header.number, column: t.columns.length } };

@@ -1,7 +1,8 @@
 import { writePdf } from '../../exports/pdf.ts';
-import { DEFAULT_LETTERHEAD, dmy, type ExportTable } from '../../exports/table.ts';
+import { localTime, type ZoneName } from '../../../domain/org/time-zone.ts';
+import { DEFAULT_LETTERHEAD, type CellValue, type ExportTable, type NumberCell } from '../../exports/table.ts';
 import { writeXlsx } from '../../exports/xlsx.ts';
-import { displayValue, type ReportFigures } from './figures.ts';
+import type { ReportFigures, ReportLine } from './figures.ts';
 
 const LIGHT = { green: 'Hijau (tercapai)', amber: 'Kuning (hampir)', red: 'Merah (tertinggal)', none: '–' } as Record<string, string>;
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
@@ -33,23 +34,35 @@ export function figuresTable(f: ReportFigures, title: string, subtitle: string[]
       name: l.name.id,
       unit: l.ratio ? '%' : l.unit,
       source: l.manual ? 'Manual' : 'Dari catatan',
-      month: displayValue(l.month, l),
-      toDate: displayValue(l.toDate, l),
-      target: displayValue(l.target, l),
-      attainment: l.attainmentBp === null ? '–' : (l.attainmentBp / 100).toFixed(2),
+      month: figureCell(l.month, l),
+      toDate: figureCell(l.toDate, l),
+      target: figureCell(l.target, l),
+      attainment: l.attainmentBp === null ? '–' : { n: l.attainmentBp / 10_000, format: 'percent' },
       light: LIGHT[l.light] ?? l.light,
     })),
     footnote,
   };
 }
 
-export async function writeFile(t: ExportTable, format: 'xlsx' | 'pdf', base: string) {
+/**
+ * A figure as a number in its display unit, so that the sheet can sum it: people and rupiah as
+ * integers, m² as hectares (2 decimals), grams as kilograms (1 decimal), ratios as a percentage.
+ */
+export function figureCell(v: number | null, line: Pick<ReportLine, 'scale' | 'ratio' | 'unit'>): CellValue {
+  if (v === null) return '–';
+  if (line.ratio) return { n: v / 10_000, format: 'percent' } satisfies NumberCell;
+  if (line.scale === 1) return { n: v, format: line.unit === 'rupiah' ? 'rupiah' : 'integer' };
+  return { n: v / line.scale, format: line.scale >= 10_000 ? 'decimal2' : 'decimal1' };
+}
+
+export async function writeFile(t: ExportTable, format: 'xlsx' | 'pdf', base: string, lang: 'id' | 'en' = 'id') {
   const safe = base.replace(/[^A-Za-z0-9._-]+/g, '-');
   return format === 'xlsx'
     ? { body: await writeXlsx(t), name: `${safe}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
-    : { body: await writePdf(t, { landscape: true }), name: `${safe}.pdf`, contentType: 'application/pdf' };
+    : { body: await writePdf(t, { landscape: true, lang }), name: `${safe}.pdf`, contentType: 'application/pdf' };
 }
 
-export function refreshedLine(at: string | null): string {
-  return at ? `Data per pembaruan rekap: ${dmy(at.slice(0, 10))} ${at.slice(11, 16)} UTC` : 'Rekap belum pernah diperbarui';
+/** When the figures were computed, on the unit's wall clock (WIB, WITA or WIT). */
+export function refreshedLine(at: string | null, zone: ZoneName = 'WIB'): string {
+  return at ? `Data per pembaruan rekap: ${localTime(at, zone).text}` : 'Rekap belum pernah diperbarui';
 }

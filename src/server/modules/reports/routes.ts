@@ -13,7 +13,8 @@ import { defineRoute } from '../../http/route.ts';
 import { resolveUnit } from '../indicators/figures.ts';
 import { figuresTable, letterheadFor, monthName, refreshedLine, writeFile } from './export.ts';
 import { reportFigures } from './figures.ts';
-import { createReport, findReport, lateReports, listReports, stepReport, updateCommentary, type ReportStep } from './service.ts';
+import { createReport, findReport, lateReports, listReports, stepReport, updateCommentary, type Report, type ReportStep } from './service.ts';
+import { localTime, zoneOfProvince } from '../../../domain/org/time-zone.ts';
 
 const tags = ['Laporan bulanan / Monthly reports'];
 const Row = z.record(z.string(), z.unknown());
@@ -75,6 +76,18 @@ const STEP_ROUTES = [
   ['receive', stepRoute('receive', 'report.receive', 'Pusat menerima / head office receives', ReportStepInput)],
 ] as const;
 
+/** What a reader must know before trusting the figures: records not yet counted, lines changed since submission. */
+function freshnessLines(r: Report): string[] {
+  const out: string[] = [];
+  if (r.freshness.writesAfterRefresh > 0) {
+    out.push(`PERHATIAN: ${r.freshness.writesAfterRefresh} catatan UPT ditulis sesudah rekap dihitung${r.figuresFrozen ? ' dan sebelum laporan dikirim' : ''}; belum termasuk dalam angka ini.`);
+  }
+  for (const l of r.freshness.changedSinceSubmission) {
+    out.push(`PERHATIAN: ${l.code} berubah sesudah laporan dikirim (bulan ini ${l.frozen.month ?? '–'} → ${l.now.month ?? '–'}; s.d. bulan ini ${l.frozen.toDate ?? '–'} → ${l.now.toDate ?? '–'}).`);
+  }
+  return out;
+}
+
 export function reportRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(listRoute, async (c) => c.json({ items: await listReports(c.get('services').db, currentUser(c).scope, c.req.valid('query')) }, 200));
   app.openapi(lateRoute, async (c) => {
@@ -88,6 +101,7 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>) {
     const scope = currentUser(c).scope;
     const unit = await resolveUnit(db, scope.level === 'upt' ? { level: 'kanwil', kanwilId: scope.kanwilId } : scope, { kanwilId: q.kanwilId });
     const figures = await reportFigures(db, unit, q.month, today);
+    const zone = unit.level === 'kanwil' ? zoneOfProvince((await db.one<{ p: string | null }>('SELECT province_code AS p FROM kanwil WHERE id = $1', [unit.kanwilId]))?.p) : 'WIB';
     const unitScope = unit.level === 'kanwil' ? { level: 'kanwil' as const, kanwilId: unit.kanwilId } : { level: 'national' as const };
     const reports = await listReports(db, unitScope, { month: q.month });
     const late = await lateReports(db, unitScope, q.month, today);
@@ -99,11 +113,12 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>) {
     const t = figuresTable(
       figures,
       `LAPORAN KONSOLIDASI BULANAN ${unit.level === 'national' ? 'NASIONAL' : figures.unitName.toUpperCase()}`,
-      [`Bulan: ${monthName(q.month)}`, `Laporan UPT masuk: ${counts.submitted} dari ${counts.upts}; belum/terlambat: ${counts.missing}/${counts.late}`, refreshedLine(figures.refreshedAt)],
+      [`Bulan: ${monthName(q.month)}`, `Laporan UPT masuk: ${counts.submitted} dari ${counts.upts}; belum/terlambat: ${counts.missing}/${counts.late}`, refreshedLine(figures.refreshedAt, zone)],
       'Angka Kanwil dan nasional = jumlah angka UPT dari rekap (rasio: jumlah pembilang ÷ jumlah penyebut). Sumber "Manual" = diisi UPT dengan bukti. Kapasitas UPT pada data demo adalah data contoh.',
       letterheadFor(unit.level === 'kanwil' ? figures.unitName : ''),
     );
-    const file = await writeFile(t, q.format, `konsolidasi-${unit.level === 'national' ? 'nasional' : `kanwil-${unit.kanwilId}`}-${q.month.slice(0, 7)}`);
+    t.signatories = [{ role: unit.level === 'national' ? 'Direktur Jenderal Pemasyarakatan' : 'Kepala Kantor Wilayah', position: figures.unitName, name: null, nip: null, place: null, date: null }];
+    const file = await writeFile(t, q.format, `konsolidasi-${unit.level === 'national' ? 'nasional' : `kanwil-${unit.kanwilId}`}-${q.month.slice(0, 7)}`, c.get('lang') ?? 'id');
     return c.body(new Uint8Array(file.body), 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.name}"` }) as never;
   });
   app.openapi(createRouteDef, async (c) => {
@@ -131,12 +146,17 @@ export function reportRoutes(app: OpenAPIHono<AppEnv>) {
     const t = figuresTable(
       r.figures,
       `LAPORAN BULANAN ${r.uptName.toUpperCase()}`,
-      [`${r.kanwilName} · Bulan: ${monthName(r.month)}`, `Status: ${status}${r.figuresFrozen ? ' (angka dibekukan saat dikirim)' : ' (angka sementara dari rekap)'}`, refreshedLine(r.figures.refreshedAt)],
+      [`${r.kanwilName} · Bulan: ${monthName(r.month)}`, `Status: ${status}${r.figuresFrozen ? ' (angka dibekukan saat dikirim)' : ' (angka sementara dari rekap)'}`, refreshedLine(r.figures.refreshedAt, r.zone), ...freshnessLines(r)],
       [comment, 'Sumber "Manual" = diisi UPT dengan bukti; lainnya dihitung dari catatan.'].filter(Boolean).join('\n'),
       letterheadFor(r.kanwilName, r.uptName),
     );
+    const signed = (p: { name: string | null; nip: string | null; at: string | null }) => ({ name: p.name, nip: p.nip, date: p.at ? localTime(p.at, r.zone).date : null });
+    t.signatories = [
+      { role: 'Kepala UPT', position: r.uptName, place: r.place, ...signed(r.approval.submittedBy) },
+      { role: 'Verifikator Kanwil', position: r.kanwilName, place: null, ...signed(r.approval.verifiedBy) },
+    ];
     const { format } = c.req.valid('query');
-    const file = await writeFile(t, format, `laporan-${r.uptName}-${r.month.slice(0, 7)}`);
+    const file = await writeFile(t, format, `laporan-${r.uptName}-${r.month.slice(0, 7)}`, c.get('lang') ?? 'id');
     return c.body(new Uint8Array(file.body), 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.name}"` }) as never;
   });
   for (const [step, route] of STEP_ROUTES) {

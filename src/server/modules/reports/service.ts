@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { covers, scopeCondition, type UserScope } from '../../../shared/access/scope.ts';
 import { reportDeadline } from '../../../domain/indicators/index.ts';
+import { zoneOfProvince } from '../../../domain/org/time-zone.ts';
 import { recordAudit } from '../../audit/trail.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { actorOf, currentUser } from '../../http/actor.ts';
@@ -27,7 +28,8 @@ interface ReportRow {
   [key: string]: unknown;
 }
 
-const SELECT = `SELECT r.*, u.name AS upt_name, k.name AS kanwil_name,
+const SELECT = `SELECT r.*, u.name AS upt_name, k.name AS kanwil_name, u.place AS upt_place, k.province_code,
+    sb.full_name AS submitted_by_full, sb.nip AS submitted_by_nip, vb.full_name AS verified_by_full, vb.nip AS verified_by_nip,
     cb.username AS created_by_name, sb.username AS submitted_by_name, vb.username AS verified_by_name,
     rb.username AS returned_by_name, xb.username AS received_by_name
   FROM monthly_report r JOIN upt u ON u.id = r.upt_id JOIN kanwil k ON k.id = r.kanwil_id
@@ -42,12 +44,49 @@ export async function deadlineDay(q: Queryable): Promise<number> {
   return Number.isInteger(d) && d >= 1 && d <= 28 ? d : 5;
 }
 
-/** A report with its figures: live from the rollups while a draft or returned, frozen once submitted. */
+/** Audit entries that are not records behind a figure (sign-ins, users, the reports themselves). */
+const NOT_RECORDS = ['monthly_report', 'auth', 'app_user', 'audit_checkpoint', 'system'];
+
+/** Records written in a UPT after its figures were computed and up to `until` (they are not in the figures yet). */
+async function writesAfter(q: Queryable, uptId: number, refreshedAt: string | null, until: string | null): Promise<number> {
+  if (!refreshedAt) return 0;
+  const r = await q.one<{ n: number }>(
+    `SELECT count(*)::int AS n FROM audit_log WHERE scope_upt_id = $1 AND at > $2::timestamptz AND ($3::timestamptz IS NULL OR at <= $3::timestamptz)
+        AND entity <> ALL($4::text[])`,
+    [uptId, refreshedAt, until, NOT_RECORDS],
+  );
+  return r?.n ?? 0;
+}
+
+/** Lines whose frozen figure is no longer what the records give for the month. */
+function changedLines(frozen: ReportFigures, now: ReportFigures) {
+  const current = new Map(now.lines.map((l) => [l.code, l]));
+  return frozen.lines.flatMap((l) => {
+    const c = current.get(l.code);
+    if (!c || (c.month === l.month && c.toDate === l.toDate)) return [];
+    return [{ code: l.code, name: l.name, frozen: { month: l.month, toDate: l.toDate, light: l.light }, now: { month: c.month, toDate: c.toDate, light: c.light } }];
+  });
+}
+
+/**
+ * A report with its figures: live from the rollups while a draft or returned, frozen once submitted.
+ * `freshness` says what the figures may miss: records written after the rollup was computed (up to
+ * the submission for a frozen report), and, for a frozen report, the lines the records now give
+ * differently (a record dated in the month added or corrected after submission).
+ */
 export async function findReport(q: Queryable, id: number, today: string) {
   const r = await q.one<ReportRow>(`${SELECT} WHERE r.id = $1`, [id]);
   if (!r) return undefined;
   const live = r.status === 'draft' || r.status === 'returned';
-  const figures = live || !r.snapshot ? await reportFigures(q, { level: 'upt', kanwilId: r.kanwil_id, uptId: r.upt_id }, r.month, today) : r.snapshot;
+  const liveFigures = await reportFigures(q, { level: 'upt', kanwilId: r.kanwil_id, uptId: r.upt_id }, r.month, today);
+  const figures = live || !r.snapshot ? liveFigures : r.snapshot;
+  const frozen = !live && !!r.snapshot;
+  const freshness = {
+    refreshedAt: figures.refreshedAt,
+    writesAfterRefresh: await writesAfter(q, r.upt_id, figures.refreshedAt, frozen ? iso(r.submitted_at) : null),
+    changedSinceSubmission: frozen ? changedLines(r.snapshot!, liveFigures) : [],
+  };
+  const person = (name: unknown, nip: unknown, at: unknown) => ({ name: (name as string | null) ?? null, nip: (nip as string | null) ?? null, at: iso(at) });
   const deadline = reportDeadline(r.month, await deadlineDay(q));
   const submittedOn = r.submitted_at ? iso(r.submitted_at)!.slice(0, 10) : null;
   return {
@@ -63,8 +102,12 @@ export async function findReport(q: Queryable, id: number, today: string) {
     version: r.version,
     deadline,
     late: submittedOn ? submittedOn > deadline : today > deadline,
-    figuresFrozen: !live && !!r.snapshot,
+    figuresFrozen: frozen,
     figures,
+    freshness,
+    zone: zoneOfProvince(r.province_code as string | null),
+    place: (r.upt_place as string | null) ?? null,
+    approval: { submittedBy: person(r.submitted_by_full, r.submitted_by_nip, r.submitted_at), verifiedBy: person(r.verified_by_full, r.verified_by_nip, r.verified_at) },
     history: [
       { step: 'draft', by: r.created_by_name, at: iso(r.created_at) },
       { step: 'submitted', by: r.submitted_by_name, at: iso(r.submitted_at) },
