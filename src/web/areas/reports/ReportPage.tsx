@@ -127,6 +127,16 @@ export default function ReportPage() {
       <Section title={t('reports.figures')} id="figures">
         <Text size="sm" mb="xs">{rep.figuresFrozen ? t('reports.frozen') : t('reports.live')}</Text>
         <RefreshedAt at={rep.figures.refreshedAt} />
+        {rep.freshness.writesAfterRefresh > 0 && (
+          <Alert color="yellow" mb="xs" data-testid="report-stale">
+            {t(rep.figuresFrozen ? 'reports.writesBeforeSubmit' : 'reports.writesAfterRefresh', { n: rep.freshness.writesAfterRefresh })}
+          </Alert>
+        )}
+        {rep.freshness.changedSinceSubmission.length > 0 && (
+          <Alert color="orange" mb="xs" data-testid="report-changed">
+            {t('reports.changedSince', { lines: rep.freshness.changedSinceSubmission.map((l) => `${l.code} ${lang === 'en' ? l.name.en : l.name.id}`).join('; ') })}
+          </Alert>
+        )}
         <DataTable caption={t('reports.figures')} columns={columns} rows={rep.figures.lines} rowKey={(l) => l.code} />
       </Section>
       <Section title={t('reports.commentary')} id="commentary">

@@ -32,6 +32,8 @@ export interface Report {
   late: boolean;
   figuresFrozen: boolean;
   figures: { unitName: string; refreshedAt: string | null; lines: ReportLine[] };
+  /** What the figures may miss: records written after the rollup, lines the records now give differently. */
+  freshness: { refreshedAt: string | null; writesAfterRefresh: number; changedSinceSubmission: Array<{ code: string; name: { id: string; en: string } }> };
   history: Array<{ step: string; by: string | null; at: string }>;
 }
 
