@@ -147,6 +147,19 @@ describe('realisation from records, rollups and the dashboard', () => {
     expect(occ.value).toBe(held!.n);
   });
 
+  it('shows an indicator that does not apply to a unit type as not applicable, not achieved (bug: Bapas ranked "Tercapai" on remission)', async () => {
+    const bapas = (await t.db.one<{ id: number }>(`SELECT id FROM upt WHERE kanwil_id = $1 AND type = 'bapas' ORDER BY id LIMIT 1`, [ids.jateng]))!.id;
+    const d = (await admin.get<{ items: Array<Item & { ranking: number[] }> }>(`/api/v1/cockpit/dashboard?year=${YEAR}&kanwilId=${ids.jateng}`)).body;
+    const remission = d.items.find((i) => i.indicator.code === 'RP20-02')!;
+    expect(remission.children.find((c) => c.id === bapas)).toMatchObject({ light: 'na', realised: null });
+    expect(remission.ranking).not.toContain(bapas);
+    expect(remission.children.filter((c) => c.light !== 'na').length).toBeGreaterThan(0);
+    const own = (await admin.get<Dash>(`/api/v1/cockpit/dashboard?year=${YEAR}&uptId=${bapas}`)).body;
+    expect(item(own, 'RP20-02').light).toBe('na');
+    expect(item(own, 'RP20-09').light).toBe('na');
+    expect(item(own, 'RP20-12').light).not.toBe('na'); // Pokmas Lipas: a Bapas indicator
+  });
+
   it('shows a UPT only its own figures, and refuses another Kanwil', async () => {
     const mine = await head.get<Dash>(`/api/v1/cockpit/dashboard?year=${YEAR}`);
     expect(mine.body.unit.level).toBe('upt');

@@ -47,7 +47,7 @@ describe('trafficLight', () => {
     expect(trafficLight(40, 100, 'higher', { green: 6_000, amber: 3_000 })).toBe('amber');
   });
   it('never gets worse when a higher-is-better realisation grows', () => {
-    const rank = { red: 0, amber: 1, green: 2, none: -1 };
+    const rank = { red: 0, amber: 1, green: 2, none: -1, na: -1 };
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 1, max: 1e9 }), (a, b, e) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];

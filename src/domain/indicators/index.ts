@@ -8,7 +8,8 @@
 import { largestRemainder } from '../premi/split.ts';
 
 export type Direction = 'higher' | 'lower';
-export type Light = 'green' | 'amber' | 'red' | 'none';
+/** 'na': the indicator does not apply to the unit (see applicability.ts). */
+export type Light = 'green' | 'amber' | 'red' | 'none' | 'na';
 
 /** Thresholds in basis points of the expected value: ≥ green is green, ≥ amber is amber, else red. */
 export interface Thresholds {

@@ -28,7 +28,7 @@ export const enCockpit: CockpitCatalog = {
       cumulative: 'Cumulative',
       rank: 'Rank',
     },
-    lights: { green: 'On target', amber: 'Close', red: 'Behind', none: 'No target' },
+    lights: { green: 'On target', amber: 'Close', red: 'Behind', none: 'No target', na: 'Not applicable' },
     drill: 'By {{level}}',
     levels: { kanwil: 'regional office', upt: 'unit' },
     open: 'Open',

@@ -30,7 +30,7 @@ export const idCockpit = {
       cumulative: 'Kumulatif',
       rank: 'Peringkat',
     },
-    lights: { green: 'Tercapai', amber: 'Hampir', red: 'Tertinggal', none: 'Tanpa target' },
+    lights: { green: 'Tercapai', amber: 'Hampir', red: 'Tertinggal', none: 'Tanpa target', na: 'Tidak berlaku' },
     drill: 'Rincian per {{level}}',
     levels: { kanwil: 'Kanwil', upt: 'UPT' },
     open: 'Buka',

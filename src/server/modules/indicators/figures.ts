@@ -1,4 +1,5 @@
 import type { UserScope } from '../../../shared/access/scope.ts';
+import { appliesTo } from '../../../domain/indicators/applicability.ts';
 import { attainmentBasisPoints, expectedToDate, ratioBasisPoints, trafficLight, type Light } from '../../../domain/indicators/index.ts';
 import type { Queryable } from '../../db/pool.ts';
 import { forbidden, invalidField, outOfScope } from '../../http/errors.ts';
@@ -91,11 +92,18 @@ async function currentTargets(q: Queryable, year: number, keys: string[]): Promi
   return new Map(rows.map((r) => [`${r.indicator_id}:${r.unit_key}`, Number(r.value)]));
 }
 
-async function childNames(q: Queryable, unit: Unit): Promise<Array<{ id: number; name: string; key: string }>> {
-  if (unit.level === 'national') return (await q.query<{ id: number; name: string }>('SELECT id, name FROM kanwil WHERE active ORDER BY name')).map((r) => ({ ...r, key: `K${r.id}` }));
-  if (unit.level === 'kanwil') return (await q.query<{ id: number; name: string }>('SELECT id, name FROM upt WHERE kanwil_id = $1 AND active ORDER BY name', [unit.kanwilId])).map((r) => ({ ...r, key: `U${r.id}` }));
+/** The child units (Kanwils of the nation, UPTs of a Kanwil), with the UPT type where it is one. */
+async function childNames(q: Queryable, unit: Unit): Promise<Array<{ id: number; name: string; key: string; type: string | null }>> {
+  if (unit.level === 'national') return (await q.query<{ id: number; name: string }>('SELECT id, name FROM kanwil WHERE active ORDER BY name')).map((r) => ({ ...r, key: `K${r.id}`, type: null }));
+  if (unit.level === 'kanwil') return (await q.query<{ id: number; name: string; type: string }>('SELECT id, name, type FROM upt WHERE kanwil_id = $1 AND active ORDER BY name', [unit.kanwilId])).map((r) => ({ ...r, key: `U${r.id}` }));
   return [];
 }
+
+/** An indicator that does not apply to a UPT's type is shown as such: no figure to score, no light. */
+function notApplicable(ind: IndicatorRow, uptType: string | null): boolean {
+  return uptType !== null && !appliesTo({ code: ind.code, sourceKey: ind.source_key }, uptType);
+}
+const NOT_APPLICABLE: Scored & { realised: null } = { realised: null, target: null, expected: null, attainmentBp: null, light: 'na' };
 
 export async function unitName(q: Queryable, unit: Unit): Promise<string> {
   if (unit.level === 'national') return 'Nasional';
@@ -128,6 +136,7 @@ export async function dashboard(q: Queryable, unit: Unit, year: number, today: s
   const elapsed = monthsElapsed(year, today);
   const [indicators, rows, children] = await Promise.all([loadIndicators(q), childTotals(q, unit, from, lastMonth), childNames(q, unit)]);
   const ownKey = unitKey(unit);
+  const ownType = unit.level === 'upt' ? ((await q.one<{ type: string }>('SELECT type FROM upt WHERE id = $1', [unit.uptId]))?.type ?? null) : null;
   const targets = await currentTargets(q, year, [ownKey, ...children.map((c) => c.key)]);
   const byInd = new Map<number, TotalRow[]>();
   for (const r of rows) (byInd.get(r.indicator_id) ?? byInd.set(r.indicator_id, []).get(r.indicator_id)!).push(r);
@@ -140,10 +149,12 @@ export async function dashboard(q: Queryable, unit: Unit, year: number, today: s
     const kids = children.map((ch) => {
       const r = byChild.get(ch.id);
       const fig = figureOf(r ? [r] : [], ind, latest);
+      if (notApplicable(ind, ch.type)) return { id: ch.id, name: ch.name, ...fig, ...NOT_APPLICABLE };
       return { id: ch.id, name: ch.name, ...fig, ...score(ind, fig, targets.get(`${ind.id}:${ch.key}`) ?? null, elapsed) };
     });
     const ranked = [...kids].sort((a, b) => (b.attainmentBp ?? -1) - (a.attainmentBp ?? -1) || (ind.direction === 'higher' ? (b.realised ?? 0) - (a.realised ?? 0) : (a.realised ?? 0) - (b.realised ?? 0)));
-    return { indicator: indicatorJson(ind), manual: isManual(ind), ...total, ...score(ind, total, t, elapsed), children: kids, ranking: ranked.map((k) => k.id) };
+    const own = notApplicable(ind, ownType) ? NOT_APPLICABLE : score(ind, total, t, elapsed);
+    return { indicator: indicatorJson(ind), manual: isManual(ind), ...total, ...own, children: kids, ranking: ranked.filter((k) => k.light !== 'na').map((k) => k.id) };
   });
   return { unit: { ...unit, name: await unitName(q, unit) }, year, monthsElapsed: elapsed, refreshedAt: await lastRefresh(q), items };
 }

@@ -4,7 +4,7 @@ import { DEFAULT_LETTERHEAD, type CellValue, type ExportTable, type NumberCell }
 import { writeXlsx } from '../../exports/xlsx.ts';
 import type { ReportFigures, ReportLine } from './figures.ts';
 
-const LIGHT = { green: 'Hijau (tercapai)', amber: 'Kuning (hampir)', red: 'Merah (tertinggal)', none: '–' } as Record<string, string>;
+const LIGHT = { green: 'Hijau (tercapai)', amber: 'Kuning (hampir)', red: 'Merah (tertinggal)', none: '–', na: 'Tidak berlaku' } as Record<string, string>;
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 

@@ -10,7 +10,7 @@ import { LightBadge, RefreshedAt } from './parts.tsx';
 import { GRID_COLS, GRID_ROWS, PROVINCE_TILES } from './tile-grid.ts';
 import { displayValue, formatAttainment } from './units.ts';
 
-const LIGHT_FILL: Record<Light, string> = { green: '#2f9e44', amber: '#f59f00', red: '#e03131', none: '#ced4da' };
+const LIGHT_FILL: Record<Light, string> = { green: '#2f9e44', amber: '#f59f00', red: '#e03131', none: '#ced4da', na: '#f1f3f5' };
 const SCALE = ['#d0ebff', '#74c0fc', '#339af0', '#1971c2', '#0b3d75'];
 
 /** The colour of a tile: its traffic light when there is a target, else its value on a 5-step scale. */

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { get } from '../../api/client.ts';
 
-export type Light = 'green' | 'amber' | 'red' | 'none';
+export type Light = 'green' | 'amber' | 'red' | 'none' | 'na';
 
 export interface Indicator {
   id: number;

@@ -4,9 +4,9 @@ import { useT } from '../../i18n/index.ts';
 import type { Light } from './api.ts';
 import { displayValue, type UnitInfo } from './units.ts';
 
-const COLORS: Record<Light, string> = { green: 'green', amber: 'yellow', red: 'red', none: 'gray' };
+const COLORS: Record<Light, string> = { green: 'green', amber: 'yellow', red: 'red', none: 'gray', na: 'gray' };
 /** Shape as well as colour, so the status reads without colour vision. */
-const MARKS: Record<Light, string> = { green: '●', amber: '▲', red: '■', none: '○' };
+const MARKS: Record<Light, string> = { green: '●', amber: '▲', red: '■', none: '○', na: '–' };
 
 /** Traffic light: colour, a shape and the word. */
 export function LightBadge({ light }: { light: Light }) {
