@@ -22,12 +22,13 @@ import { benchPnbp } from './pnbp.ts';
 import { benchTraining } from './training.ts';
 import { benchCatalogue } from './catalogue.ts';
 import { benchConsolidated, benchDashboards, benchRollupRefresh, prepareCockpit } from './cockpit.ts';
+import { benchHistory } from './history.ts';
 
 const TODAY = '2026-11-25';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const DATA_DIR = '.bench-data';
 const results: Record<string, unknown> = {};
-/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), http, save, national, sales, pnbp, training, catalogue, cockpit. */
+/** Phases to leave out, comma-separated: dates (recompute job and engine baseline), history, http, save, national, sales, pnbp, training, catalogue, cockpit. */
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
 function log(name: string, value: unknown) {
@@ -68,6 +69,10 @@ async function seedNational() {
     const perCase = (performance.now() - e0) / sample.length;
     log('baseline.engine per inmate incl. reads ms', perCase.toFixed(3));
     log('baseline.national overstay by engine scan s (est.)', ((perCase * n.active) / 1000).toFixed(0));
+    if (!SKIP.has('history')) {
+      await prepareCockpit(database.db, TODAY);
+      await benchHistory(database.db, TODAY, log);
+    }
   } finally {
     await database.close();
   }
