@@ -189,6 +189,14 @@ describe('WBP & Ekspirasi (browser)', () => {
     await page.getByRole('button', { name: 'Terapkan impor' }).click();
     await page.getByText(/Ada baris yang ditolak/).first().waitFor();
     await page.getByLabel('Lewati baris yang ditolak (4 baris)').check();
+    // Rows that would write a contradiction are listed before anything is written (a woman into
+    // this men's Lapas, expiries already past); applying waits until the officer ticks them off.
+    const warnings = page.getByRole('table', { name: /^Peringatan: baris yang perlu diperiksa/ });
+    await warnings.getByText(/Perempuan dicatat di Lapas laki-laki/).first().waitFor();
+    await warnings.getByText(/sudah lewat .* langsung tercatat overstay/).first().waitFor();
+    await page.getByRole('button', { name: 'Terapkan impor' }).click();
+    await page.getByText('Periksa dan centang peringatan di atas sebelum menerapkan impor.').waitFor();
+    await page.getByLabel(/^Saya sudah memeriksa \d+ peringatan ini/).check();
     await page.getByRole('button', { name: 'Terapkan impor' }).click();
     const result = page.getByTestId('import-result');
     await result.waitFor();

@@ -30,6 +30,28 @@ describe('SDP import', () => {
     expect(p.body.rejected[0]!.errors[0]!.message.length).toBeGreaterThan(5);
   });
 
+  it('warns before it writes a contradiction: expiry already past, sex or age against the unit; the warnings stay in the batch report', async () => {
+    const csv = [
+      'NO_REGISTER;NAMA_WBP;JNS_KELAMIN;TGL_LAHIR;AGAMA;STATUS_WBP;TINDAK_PIDANA;TGL_DITAHAN;TGL_PUTUSAN;PIDANA_TAHUN;PIDANA_BULAN;PIDANA_HARI',
+      'W.1/2026;TANPA MASALAH;L;01-01-1980;Islam;Narapidana;Pencurian;01-01-2026;01-03-2026;3;0;0',
+      'W.2/2026;SUDAH LEWAT;L;01-01-1980;Islam;Narapidana;Pencurian;01-01-2025;01-02-2025;1;0;0',
+      'W.3/2026;WANITA DI LAPAS PRIA;P;01-01-1985;Islam;Narapidana;Pencurian;01-01-2026;01-03-2026;3;0;0',
+      'W.4/2026;ANAK DI LAPAS;L;01-06-2010;Islam;Narapidana;Pencurian;01-01-2026;01-03-2026;3;0;0',
+    ].join('\n');
+    const p = await upload(op, csv, 'warnings.csv');
+    expect(p.status).toBe(200);
+    expect(p.body.summary).toMatchObject({ accepted: 4, rejected: 0 });
+    // Lapas Kelas I Semarang is a men's Lapas; "today" is 25 Nov 2026; a 1-year term from 1 Jan 2025 ended on 31 Dec 2025.
+    expect(p.body.warnings.map((w) => [w.noRegister, w.field])).toEqual([['W.2/2026', 'expiryDate'], ['W.3/2026', 'sex'], ['W.4/2026', 'birthDate']]);
+    expect(p.body.warnings[0]!.message).toMatch(/overstay/);
+    // Warnings do not block; applying keeps them in the row report.
+    const applied = await op.post<ImportBatch & { id: number }>(`/api/v1/imports/sdp/${p.body.uploadId}/apply`, { mapping: p.body.mapping });
+    expect(applied.status).toBe(200);
+    const report = (await t.db.one<{ report: Array<{ noRegister: string; warnings: string[] }> }>('SELECT report FROM import_batch WHERE id = $1', [applied.body.id]))!.report;
+    expect(report.find((r) => r.noRegister === 'W.2/2026')!.warnings[0]).toMatch(/^expiryDate: /);
+    expect(report.find((r) => r.noRegister === 'W.1/2026')!.warnings).toEqual([]);
+  });
+
   it('refuses to apply a file with rejected rows unless told to skip them, changing nothing', async () => {
     const p = await upload(op, readFileSync(FIXTURE), 'export.csv');
     const before = await wbpCount();

@@ -27,6 +27,8 @@ export const ImportPreview = z.object({
   summary: z.object({ total: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), skipped: z.number().int(), new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
   sample: z.array(z.record(z.string(), z.unknown())),
   rejected: z.array(ImportRowError),
+  /** Accepted rows that would write a contradiction (expiry already past, sex or age against the unit): they do not block; the officer confirms them. */
+  warnings: z.array(z.object({ line: z.number().int(), noRegister: z.string(), field: z.string(), message: z.string() })),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

@@ -13,7 +13,10 @@ import { actorOf, currentUser } from '../../http/actor.ts';
 import { resolveOwnUpt } from '../../http/own-upt.ts';
 import type { AppEnv } from '../../http/context.ts';
 import { AppError, invalidField, notFound, outOfScope } from '../../http/errors.ts';
-import { refreshWbpDates, loadHolidays } from '../wbp/dates.ts';
+import { computeCase, refreshWbpDates, loadHolidays } from '../wbp/dates.ts';
+import type { WbpRow } from '../wbp/queries.ts';
+import type { Holiday } from '../../../domain/sentence/index.ts';
+import { rowContradictions } from '../../../domain/import/contradictions.ts';
 import { failpoint } from '../../failpoint.ts';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -63,6 +66,29 @@ async function classify(db: Queryable, uptId: number, parsed: SdpParseResult) {
   return outcome;
 }
 
+/** The engine's expiry for a row as the file states it (the verdict alone; grants already held are not counted). */
+function engineExpiry(v: SdpInmateRow, today: string, holidays: Holiday[]): string | null {
+  if (!v.sentence || !v.verdictDate) return null;
+  const w = { religion: v.religion, detention_start: v.detentionStart, birth_date: v.birthDate, special_crimes: v.crimeCategories } as unknown as WbpRow;
+  const s = v.sentence;
+  const records = {
+    sentences: [{ years: s.years, months: s.months, days: s.days, life: s.life, death: s.death, verdict_date: v.verdictDate, final: true, superseded_by: null, fine_rupiah: v.fineRupiah ?? 0, fine_paid: false, subsidiary_days: v.subsidiaryDays ?? 0 }],
+    detentionOrders: [], registerF: [], remissions: [], transfers: [],
+  };
+  return computeCase(w, records, today, holidays).result?.expiry ?? null;
+}
+
+/** Warnings of the accepted rows: the parser's, and contradictions with the receiving unit and today. */
+async function rowWarnings(db: Queryable, uptId: number, parsed: SdpParseResult, today: string, c: Context<AppEnv>) {
+  const unit = (await db.one<{ type: string; modifiers: string[] }>('SELECT type, modifiers FROM upt WHERE id = $1', [uptId]))!;
+  const holidays = await loadHolidays(db);
+  return parsed.rows.flatMap((r) =>
+    r.ok
+      ? [...r.warnings, ...rowContradictions(r.value, unit, today, engineExpiry(r.value, today, holidays))].map((w) => ({ line: r.line, noRegister: r.value.noRegister, field: w.field, message: w.message[lang(c)] }))
+      : [],
+  );
+}
+
 function rejectedList(parsed: SdpParseResult, c: Context<AppEnv>) {
   return parsed.rows
     .filter((r) => !r.ok)
@@ -87,6 +113,7 @@ export async function previewUpload(c: Context<AppEnv>, file: File, uptIdInput: 
   });
   const parsed = problems.length ? null : parseSdpRows(table, mapping, { today: clock.today() });
   const outcome = parsed ? await classify(db, upt.id, parsed) : [];
+  const warnings = parsed ? await rowWarnings(db, upt.id, parsed, clock.today(), c) : [];
   return {
     uploadId: up!.id,
     fileName: file.name,
@@ -106,6 +133,7 @@ export async function previewUpload(c: Context<AppEnv>, file: File, uptIdInput: 
     },
     sample: outcome.slice(0, 20).map((o) => ({ line: o.row.line, outcome: o.kind, ...(o.row.ok ? o.row.value : {}) })),
     rejected: parsed ? rejectedList(parsed, c) : [],
+    warnings,
   };
 }
 
@@ -169,8 +197,11 @@ export async function applyUpload(c: Context<AppEnv>, uploadId: number, input: I
   const upt = { id: up.upt_id, kanwil_id: up.kanwil_id };
   return db.tx(async (tx) => {
     const outcome = await classify(tx, upt.id, parsed);
+    // The warnings the officer confirmed by applying stay in the batch's row report.
+    const warned = new Map<number, string[]>();
+    for (const w of await rowWarnings(tx, upt.id, parsed, today, c)) warned.set(w.line, [...(warned.get(w.line) ?? []), `${w.field}: ${w.message}`]);
     const report = [
-      ...outcome.map((o) => ({ line: o.row.line, noRegister: o.row.ok ? o.row.value.noRegister : null, outcome: o.kind, errors: [] as string[] })),
+      ...outcome.map((o) => ({ line: o.row.line, noRegister: o.row.ok ? o.row.value.noRegister : null, outcome: o.kind, errors: [] as string[], warnings: warned.get(o.row.line) ?? [] })),
       ...rejectedList(parsed, c).map((r) => ({ line: r.line, noRegister: r.noRegister, outcome: 'rejected', errors: r.errors.map((e) => `${e.field}: ${e.message}`) })),
     ].sort((a, b) => a.line - b.line);
     const batch = await tx.one<{ id: number; created_at: Date }>(

@@ -55,7 +55,7 @@ function MappingEditor({ preview, mapping, onChange }: { preview: ImportPreview;
   );
 }
 
-function RejectedTable({ rows }: { rows: Rejected[] }) {
+function RejectedTable({ rows, caption }: { rows: Rejected[]; caption?: string }) {
   const { t } = useT();
   const columns: Column<Rejected>[] = [
     { key: 'line', header: t('imports.line'), numeric: true, render: (r) => r.line },
@@ -74,7 +74,17 @@ function RejectedTable({ rows }: { rows: Rejected[] }) {
       ),
     },
   ];
-  return <DataTable caption={t('imports.rejectedTitle', { n: rows.length })} columns={columns} rows={rows} rowKey={(r) => r.line} />;
+  return <DataTable caption={caption ?? t('imports.rejectedTitle', { n: rows.length })} columns={columns} rows={rows} rowKey={(r) => r.line} />;
+}
+
+/** Warnings shown like rejected rows: one line per row, its problems listed. */
+function warningRows(warnings: ImportPreview['warnings']): Rejected[] {
+  const byLine = new Map<number, Rejected>();
+  for (const w of warnings) {
+    const r = byLine.get(w.line) ?? byLine.set(w.line, { line: w.line, noRegister: w.noRegister, errors: [] }).get(w.line)!;
+    r.errors.push({ field: w.field, message: w.message });
+  }
+  return [...byLine.values()];
 }
 
 function SampleTable({ rows }: { rows: Sample[] }) {
@@ -170,6 +180,9 @@ export default function ImportPage() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [skipRejected, setSkipRejected] = useState(false);
+  const [warningsChecked, setWarningsChecked] = useState(false);
+  const [warningsError, setWarningsError] = useState<string | null>(null);
+  const warningsRef = useRef<HTMLInputElement>(null);
   const [applying, setApplying] = useState(false);
   const [applyError, setApplyError] = useState<string | null>(null);
   const skipRef = useRef<HTMLInputElement>(null);
@@ -199,6 +212,8 @@ export default function ImportPage() {
       setPreview(p);
       setMapping(p.mapping);
       setSkipRejected(false);
+      setWarningsChecked(false);
+      setWarningsError(null);
     } catch (err) {
       setProblem(apiProblem(err));
       if (err instanceof ApiError && err.fields.file) setFileError(err.fields.file);
@@ -211,6 +226,12 @@ export default function ImportPage() {
     if (!preview) return;
     setProblem(null);
     setApplyError(null);
+    // Warnings do not block, but the officer says they were read before anything is written.
+    if (preview.warnings.length > 0 && !warningsChecked) {
+      setWarningsError(t('imports.warningsUnchecked'));
+      warningsRef.current?.focus();
+      return;
+    }
     setApplying(true);
     try {
       const result = await post<ImportBatch>(`/imports/sdp/${preview.uploadId}/apply`, { mapping, skipRejected });
@@ -359,6 +380,14 @@ export default function ImportPage() {
                     <RejectedTable rows={preview.rejected} />
                   </section>
                 )}
+                {preview.warnings.length > 0 && (
+                  <section aria-labelledby="warnings-title" style={{ marginTop: 'var(--mantine-spacing-md)' }}>
+                    <Title order={3} size="h4" id="warnings-title" mb="xs" c="orange.9">
+                      {t('imports.warningsTitle', { n: formatNumber(preview.warnings.length) })}
+                    </Title>
+                    <RejectedTable rows={warningRows(preview.warnings)} caption={t('imports.warningsTitle', { n: formatNumber(preview.warnings.length) })} />
+                  </section>
+                )}
                 {preview.sample.length > 0 && (
                   <section aria-labelledby="sample-title" style={{ marginTop: 'var(--mantine-spacing-md)' }}>
                     <Title order={3} size="h4" id="sample-title" mb="xs">
@@ -380,6 +409,18 @@ export default function ImportPage() {
                         onChange={(e) => {
                           setSkipRejected(e.currentTarget.checked);
                           setApplyError(null);
+                        }}
+                      />
+                    )}
+                    {preview.warnings.length > 0 && (
+                      <Checkbox
+                        ref={warningsRef}
+                        label={t('imports.warningsConfirm', { n: formatNumber(preview.warnings.length) })}
+                        checked={warningsChecked}
+                        error={warningsError}
+                        onChange={(e) => {
+                          setWarningsChecked(e.currentTarget.checked);
+                          setWarningsError(null);
                         }}
                       />
                     )}
