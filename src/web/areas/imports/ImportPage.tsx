@@ -227,7 +227,8 @@ export default function ImportPage() {
     setProblem(null);
     setApplyError(null);
     // Warnings do not block, but the officer says they were read before anything is written.
-    if (preview.warnings.length > 0 && !warningsChecked) {
+    // (Rejected rows come first: the server says what to do about them.)
+    if (preview.warnings.length > 0 && !warningsChecked && (preview.summary.rejected === 0 || skipRejected)) {
       setWarningsError(t('imports.warningsUnchecked'));
       warningsRef.current?.focus();
       return;
@@ -382,7 +383,7 @@ export default function ImportPage() {
                 )}
                 {preview.warnings.length > 0 && (
                   <section aria-labelledby="warnings-title" style={{ marginTop: 'var(--mantine-spacing-md)' }}>
-                    <Title order={3} size="h4" id="warnings-title" mb="xs" c="orange.9">
+                    <Title order={3} size="h4" id="warnings-title" mb="xs">
                       {t('imports.warningsTitle', { n: formatNumber(preview.warnings.length) })}
                     </Title>
                     <RejectedTable rows={warningRows(preview.warnings)} caption={t('imports.warningsTitle', { n: formatNumber(preview.warnings.length) })} />
