@@ -126,6 +126,12 @@ function pickCrime(rng: Rng): [string, number, number] {
 }
 
 /** Past remission grants an officer would find on file: RU on 17 Aug and RK on the holiday, by the rules. */
+/** Days a release came late: 0 for most; 1–21 for about one in 25, from a hash of the id. */
+export function lateRelease(id: number): number {
+  const h = Math.imul(id, 2654435761) >>> 0;
+  return h % 25 === 0 ? 1 + ((h >>> 8) % 21) : 0;
+}
+
 function pastGrants(rng: Rng, w: GenWbp, verdict: IsoDate, expiry: IsoDate, today: IsoDate, holidays: Holiday[], onFileF: IsoDate[]): GenGrant[] {
   const rules = ruleSetFor(verdict).ruleSet;
   const eligibleFrom = addDays(w.detentionStart, 183);
@@ -229,13 +235,21 @@ export function generateInmates(opts: {
       const fine = crime === 'narkotika' ? 800_000_000 : crime === 'korupsi' ? 200_000_000 : 0;
       out.sentences.push({ wbpId: id, verdictDate: verdict, ...sentence, fineRupiah: fine, finePaid: fine > 0 && rng.chance(0.3), subsidiaryDays: fine > 0 ? 90 : 0 });
       for (const f of registerF) out.registerF.push({ wbpId: id, date: f, until: addDays(f, 6), offence: rng.pick(OFFENCES) });
-      const grants = pastGrants(rng, w, verdict, expiry, today, opts.holidays, registerF);
+      const drawn = pastGrants(rng, w, verdict, expiry, today, opts.holidays, registerF);
+      // The deliberate few held past their expiry got no remission: their overstay is days or
+      // weeks, as a missed release is (remission on a long term made it years, which no prison
+      // system would not have noticed). The grants are still drawn, so the random stream stays.
+      const grants = served > termDays ? [] : drawn;
       out.grants.push(...grants);
-      // Remission may have brought the release before today: such a person went home on that day
-      // (the deliberate few "served past expiry" above stay in, as overstays to find).
+      // Remission may have brought the release before today: such a person went home on that day,
+      // and about one in 25 a few days to three weeks late (a release found late is an overstay of
+      // the past). Chosen from the id, not the random stream, so every other figure stays as it was.
       const remitted = grants.reduce((a, g) => a + g.days, 0);
       const reducedExpiry = addDays(expiry, -remitted + (fine > 0 && !out.sentences[out.sentences.length - 1]!.finePaid ? 90 : 0));
-      if (served <= termDays && !isAfter(reducedExpiry, today)) w.releasedOn = reducedExpiry;
+      if (served <= termDays && !isAfter(reducedExpiry, today)) {
+        const late = lateRelease(id);
+        w.releasedOn = late > 0 && !isAfter(addDays(reducedExpiry, late), today) ? addDays(reducedExpiry, late) : reducedExpiry;
+      }
     }
   });
   return out;
