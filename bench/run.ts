@@ -52,7 +52,7 @@ async function seedNational() {
     if (SKIP.has('dates')) return;
     // The nightly job: every held inmate's dates recomputed from their records.
     const j0 = performance.now();
-    const done = await recomputeAllDates(database.db, TODAY);
+    const done = await recomputeAllDates(database.db, TODAY, { spells: false });
     const js = (performance.now() - j0) / 1000;
     log('job.recompute-wbp-dates seconds', js.toFixed(1));
     log('job.recompute-wbp-dates inmates/s', Math.round(done / js));

@@ -8,15 +8,17 @@ import { defaultRange, refreshAll } from '../modules/indicators/refresh.ts';
 import { ensureCatalogue } from '../modules/indicators/catalogue-seed.ts';
 
 /**
- * Days left change every day and rules may have changed: refresh every held inmate's dates and
- * overstay spells. Released inmates' spells are written at release; the first run after the
- * overstay history arrived (migration 0018) builds theirs once.
+ * Days left change every day and rules may have changed: refresh every held inmate's dates. The
+ * overstay spells depend on the records, not on the day, and are rebuilt with every change of an
+ * inmate's records; this job builds them for everyone once (the first run after migration 0018, or
+ * after a rules change deletes the 'overstay_history_built' setting). Measured on the national
+ * dataset: the spells cost several engine runs per inmate (BENCHMARKS.md), too much for every night.
  */
 export const recomputeDatesJob: DailyJob = {
   name: 'recompute-wbp-dates',
   async run(db: Db, today: string) {
     const built = await db.one(`SELECT 1 FROM app_setting WHERE key = 'overstay_history_built'`);
-    const inmates = await recomputeAllDates(db, today, { released: !built });
+    const inmates = await recomputeAllDates(db, today, { released: !built, spells: !built });
     if (!built) await db.query(`INSERT INTO app_setting (key, value) VALUES ('overstay_history_built', 'true'::jsonb) ON CONFLICT (key) DO NOTHING`);
     return { inmates, releasedIncluded: !built };
   },

@@ -61,17 +61,30 @@ export async function seedWork(tx: Queryable, opts: { seed: number; today: strin
      SELECT a.wbp_id, w.upt_id, w.kanwil_id, a.date, 'earning', r.rate_rupiah, 'attendance:' || a.activity_id || ':' || a.date || ':1', 'attendance:' || a.activity_id || ':' || a.date
        FROM attendance a JOIN work_activity w ON w.id = a.activity_id JOIN pay_rule r ON r.activity_id = a.activity_id WHERE a.paid`,
   );
-  // Food security: a plot and a pond per UPT with a planting and a few harvests.
+  // Food security: a plot and a pond per UPT, two seasons of planting on part of the plot, and
+  // harvests spread over the past ten months — sizes, crops and the share sold differ per UPT and
+  // season, as they do between prisons (the demo had 0.4 ha and 6% offtake everywhere).
   const rng = createRng(opts.seed + 47);
+  const SEASON_CROPS = [['Padi', 'Jagung'], ['Jagung', 'Kacang tanah', 'Cabai']] as const;
   for (const u of upts) {
-    const land = await tx.one<{ id: number }>(`INSERT INTO land_plot (upt_id, kanwil_id, kind, name, area_m2) VALUES ($1, $2, 'land', 'Lahan pertanian', $3) RETURNING id`, [u.id, u.kanwil_id, rng.int(5, 40) * 1000]);
+    const landM2 = rng.int(5, 40) * 1000;
+    const land = await tx.one<{ id: number }>(`INSERT INTO land_plot (upt_id, kanwil_id, kind, name, area_m2) VALUES ($1, $2, 'land', 'Lahan pertanian', $3) RETURNING id`, [u.id, u.kanwil_id, landM2]);
     const pond = await tx.one<{ id: number }>(`INSERT INTO land_plot (upt_id, kanwil_id, kind, name, area_m2) VALUES ($1, $2, 'pond', 'Kolam lele', $3) RETURNING id`, [u.id, u.kanwil_id, rng.int(2, 10) * 100]);
-    await tx.query(`INSERT INTO planting (upt_id, kanwil_id, plot_id, crop, sector, area_m2, planted_on) VALUES ($1, $2, $3, 'Jagung', 'farming', $4, $5::date - 80)`, [u.id, u.kanwil_id, land!.id, 4000, opts.today]);
-    for (let k = 0; k < 3; k++) {
-      const qty = rng.int(50, 600) * 1000;
+    for (const [season, daysAgo] of [[0, rng.int(150, 230)], [1, rng.int(20, 90)]] as const) {
+      const crop = rng.pick(SEASON_CROPS[season]);
+      const area = Math.round((landM2 * rng.int(35, 95)) / 100 / 100) * 100;
+      await tx.query(`INSERT INTO planting (upt_id, kanwil_id, plot_id, crop, sector, area_m2, planted_on) VALUES ($1, $2, $3, $4, 'farming', $5, $6::date - $7::int)`, [
+        u.id, u.kanwil_id, land!.id, crop, area, opts.today, daysAgo,
+      ]);
+    }
+    const harvests = rng.int(3, 7);
+    for (let k = 0; k < harvests; k++) {
+      const fish = k % 3 === 1;
+      const qty = fish ? rng.int(40, 300) * 1000 : rng.int(80, 1500) * 1000;
+      const sold = rng.int(0, 70);
       await tx.query(
         `INSERT INTO harvest (upt_id, kanwil_id, plot_id, sector, commodity, harvested_on, qty_grams, offtake_grams) VALUES ($1, $2, $3, $4, $5, $6::date - $7::int, $8, $9)`,
-        [u.id, u.kanwil_id, k === 1 ? pond!.id : land!.id, k === 1 ? 'fisheries' : 'farming', k === 1 ? 'Lele' : 'Sayuran hidroponik', opts.today, rng.int(3, 50), qty, Math.round(qty * 0.06)],
+        [u.id, u.kanwil_id, fish ? pond!.id : land!.id, fish ? 'fisheries' : 'farming', fish ? 'Lele' : rng.pick(['Sayuran hidroponik', 'Padi', 'Jagung', 'Cabai']), opts.today, rng.int(3, 300), qty, Math.round((qty * sold) / 100)],
       );
     }
   }

@@ -37,10 +37,12 @@ export async function loadCaseRecordsBulk(db: Queryable, ids: number[]): Promise
 /**
  * Recomputes the stored dates and overstay spells of every inmate still held (or of one UPT), a
  * page of inmates at a time: after a bulk import, a rule-set change, or by the nightly job. With
- * `released`, released inmates' spells are rebuilt too (a seed, or a first build of the history).
- * Returns how many inmates.
+ * `released`, released inmates' spells are rebuilt too (a seed, or a first build of the history);
+ * `spells: false` leaves the spells alone (they depend on the records, not on the day). Returns
+ * how many inmates.
  */
-export async function recomputeAllDates(db: Queryable, today: string, opts: { uptId?: number; holidays?: Holiday[]; released?: boolean } = {}): Promise<number> {
+export async function recomputeAllDates(db: Queryable, today: string, opts: { uptId?: number; holidays?: Holiday[]; released?: boolean; spells?: boolean } = {}): Promise<number> {
+  const withSpells = opts.spells ?? true;
   const holidays = opts.holidays ?? (await loadHolidays(db));
   let lastId = 0;
   let done = 0;
@@ -62,7 +64,7 @@ export async function recomputeAllDates(db: Queryable, today: string, opts: { up
     const spells = new Map<number, Spell[]>();
     for (const w of people) {
       const rec = records.get(Number(w.id))!;
-      spells.set(Number(w.id), spellsOf(w, rec, holidays));
+      if (withSpells) spells.set(Number(w.id), spellsOf(w, rec, holidays));
       if (w.released_on) continue;
       const { result: r, problems } = computeCase(w, rec, today, holidays);
       const values = [
