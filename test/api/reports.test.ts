@@ -94,6 +94,9 @@ describe('monthly report workflow', () => {
     // The report says that the records now give another figure for the month.
     expect(r.body.freshness.changedSinceSubmission.filter((l) => l.code === 'KPI-PANGAN-PANEN')).toMatchObject([{ frozen: { month: 250_000 }, now: { month: 251_000 } }]);
     expect(r.body.freshness.writesAfterRefresh).toBe(0);
+    // The file says so too, in the line's display unit (kg), not in grams.
+    const sheet = (await xlsxRows((await fetchFile(head, `/api/v1/reports/${report.id}/export?format=xlsx`)).body)).map((row) => String(row[0]));
+    expect(sheet).toContain('PERHATIAN: KPI-PANGAN-PANEN berubah sesudah laporan dikirim (bulan ini 250,0 → 251,0; s.d. bulan ini 250,0 → 251,0).');
     const edit = await head.request<ErrorBody>('PATCH', `/api/v1/reports/${report.id}`, { version: report.version, commentary: { summary: 'ubah', obstacles: '', plans: '' } });
     expect(edit.body.error.fields.version).toBeDefined();
   });

@@ -1,6 +1,6 @@
 import { writePdf } from '../../exports/pdf.ts';
 import { localTime, type ZoneName } from '../../../domain/org/time-zone.ts';
-import { DEFAULT_LETTERHEAD, type CellValue, type ExportTable, type NumberCell } from '../../exports/table.ts';
+import { DEFAULT_LETTERHEAD, formatNumber, isNumberCell, type CellValue, type ExportTable, type NumberCell } from '../../exports/table.ts';
 import { writeXlsx } from '../../exports/xlsx.ts';
 import type { ReportFigures, ReportLine } from './figures.ts';
 
@@ -53,6 +53,12 @@ export function figureCell(v: number | null, line: Pick<ReportLine, 'scale' | 'r
   if (line.ratio) return { n: v / 10_000, format: 'percent' } satisfies NumberCell;
   if (line.scale === 1) return { n: v, format: line.unit === 'rupiah' ? 'rupiah' : 'integer' };
   return { n: v / line.scale, format: line.scale >= 10_000 ? 'decimal2' : 'decimal1' };
+}
+
+/** The same figure as text in its display unit (kg, ha, %, Rp), for notes printed with a report. */
+export function figureText(v: number | null, line: Pick<ReportLine, 'scale' | 'ratio' | 'unit'>): string {
+  const c = figureCell(v, line);
+  return isNumberCell(c) ? formatNumber(c.n, c.format) : String(c);
 }
 
 export async function writeFile(t: ExportTable, format: 'xlsx' | 'pdf', base: string, lang: 'id' | 'en' = 'id') {

@@ -80,12 +80,3 @@ async function dashboardOfMonth(q: Queryable, unit: Unit, month: string): Promis
   const rows = await q.query<{ indicator_id: number; value: number; den: number }>(sql, params);
   return new Map(rows.map((r) => [r.indicator_id, { value: Number(r.value), den: Number(r.den) }]));
 }
-
-/** A figure in its display unit, as text (ha with 2 decimals, kg with 1, ratios as %). */
-export function displayValue(v: number | null, line: Pick<ReportLine, 'scale' | 'ratio'>): string {
-  if (v === null) return '–';
-  if (line.ratio) return `${(v / 100).toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
-  if (line.scale === 1) return v.toLocaleString('id-ID');
-  const digits = line.scale >= 10_000 ? 2 : 1;
-  return (v / line.scale).toLocaleString('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}

@@ -11,7 +11,7 @@ import { notFound } from '../../http/errors.ts';
 import { errorResponses, jsonBody, jsonOk } from '../../http/openapi.ts';
 import { defineRoute } from '../../http/route.ts';
 import { resolveUnit } from '../indicators/figures.ts';
-import { figuresTable, letterheadFor, monthName, refreshedLine, writeFile } from './export.ts';
+import { figuresTable, figureText, letterheadFor, monthName, refreshedLine, writeFile } from './export.ts';
 import { reportFigures } from './figures.ts';
 import { createReport, findReport, lateReports, listReports, stepReport, updateCommentary, type Report, type ReportStep } from './service.ts';
 import { localTime, zoneOfProvince } from '../../../domain/org/time-zone.ts';
@@ -83,7 +83,9 @@ function freshnessLines(r: Report): string[] {
     out.push(`PERHATIAN: ${r.freshness.writesAfterRefresh} catatan UPT ditulis sesudah rekap dihitung${r.figuresFrozen ? ' dan sebelum laporan dikirim' : ''}; belum termasuk dalam angka ini.`);
   }
   for (const l of r.freshness.changedSinceSubmission) {
-    out.push(`PERHATIAN: ${l.code} berubah sesudah laporan dikirim (bulan ini ${l.frozen.month ?? '–'} → ${l.now.month ?? '–'}; s.d. bulan ini ${l.frozen.toDate ?? '–'} → ${l.now.toDate ?? '–'}).`);
+    const unit = r.figures.lines.find((x) => x.code === l.code);
+    const text = (v: number | null) => (unit ? figureText(v, unit) : String(v ?? '–'));
+    out.push(`PERHATIAN: ${l.code} berubah sesudah laporan dikirim (bulan ini ${text(l.frozen.month)} → ${text(l.now.month)}; s.d. bulan ini ${text(l.frozen.toDate)} → ${text(l.now.toDate)}).`);
   }
   return out;
 }
