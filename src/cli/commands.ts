@@ -10,6 +10,7 @@ import { startServer } from '../server/main.ts';
 import { ensureWebBuild } from '../server/web-build.ts';
 import { ROLE_LABELS } from '../shared/access/roles.ts';
 import { systemClock } from '../server/clock.ts';
+import { checkRollupsCommand } from './rollups.ts';
 import { parseUptName } from '../domain/org/upt-name.ts';
 
 export type { Command };
@@ -98,6 +99,7 @@ export const commands: Record<string, Command> = {
     },
   },
   audit: auditCommand,
+  'check-rollups': checkRollupsCommand,
   calculate: {
     summary: 'calculate case.json — run the sentence engine on a case file, print the result as JSON',
     async run(args, config) {

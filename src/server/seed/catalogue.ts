@@ -1,5 +1,6 @@
 import { requestNumber } from '../../domain/catalogue/catalogue.ts';
 import { createRng, type Rng } from '../../domain/random/prng.ts';
+import { isStocked, unitsWorth } from './stock-sizing.ts';
 import type { Queryable } from '../db/pool.ts';
 import type { DatasetSize } from './index.ts';
 
@@ -149,13 +150,13 @@ async function seedProductionHistory(tx: Queryable, rng: Rng, products: Array<Ne
   const counters = new Map<number, number>();
   for (const p of products) {
     // Two products in three have been made recently; the others are made to order.
-    if (rng.next() < 0.33) continue;
+    if (rng.next() < 0.33 || !isStocked(p.category)) continue;
     const batches = rng.int(1, 3);
     for (let b = 0; b < batches; b++) {
       const date = daysBefore(today, rng.int(1 + b * 40, 40 + b * 40));
       const n = (counters.get(p.uptId) ?? (await tx.one<{ n: number }>('SELECT coalesce(max(last_number), 0)::int AS n FROM production_counter WHERE upt_id = $1 AND year = $2', [p.uptId, year]))!.n) + 1;
       counters.set(p.uptId, n);
-      const output = rng.int(5, 60);
+      const output = unitsWorth(rng.int(10, 80) * 100_000, p.price);
       const unitCost = Math.round(p.price * 0.55);
       const pool = workersOf.get(p.uptId) ?? [];
       const crew = [...new Set(Array.from({ length: Math.min(pool.length, rng.int(6, 15)) }, () => rng.pick(pool)))];

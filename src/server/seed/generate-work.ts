@@ -32,11 +32,23 @@ function reasonFor(rng: Rng): AttendanceReasonCode {
   return 'hadir';
 }
 
+/**
+ * When an inmate joined the activity: a third were working before the history starts, the others
+ * joined through it as places opened — never before a month after they came in (orientation).
+ * Null when they have not started yet.
+ */
+function startDate(rng: Rng, from: string, today: string, days: number, heldSince: string | null): string | null {
+  const joined = rng.chance(0.35) ? from : addDays(from, rng.int(0, Math.max(0, days - 7)));
+  const earliest = heldSince === null ? from : addDays(heldSince, 30);
+  const start = isAfter(earliest, joined) ? earliest : joined;
+  return isAfter(start, today) ? null : start;
+}
+
 export function generateWork(opts: {
   rng: Rng;
   upts: Array<{ id: number; kanwilId: number; securityLevel: string | null }>;
-  /** Held sentenced inmates per UPT, with the date asimilasi opens (outside work). */
-  inmates: Map<number, Array<{ id: number; asimilasi: string | null }>>;
+  /** Held sentenced inmates per UPT, with the date asimilasi opens (outside work) and since when they are held. */
+  inmates: Map<number, Array<{ id: number; asimilasi: string | null; heldSince: string | null }>>;
   today: string;
   days: number;
   firstActivityId: number;
@@ -59,11 +71,13 @@ export function generateWork(opts: {
       const chosen = eligible.slice(0, take);
       const ids = new Set(chosen.map((c) => c.id));
       for (let i = pool.length - 1; i >= 0; i--) if (ids.has(pool[i]!.id)) pool.splice(i, 1);
-      for (const p of chosen) allocations.push({ activityId: a.id, wbpId: p.id, uptId: upt.id, kanwilId: upt.kanwilId, startDate: from });
+      const starts = chosen.map((p) => ({ p, start: startDate(rng, from, today, opts.days, p.heldSince) })).filter((x) => x.start !== null);
+      for (const { p, start } of starts) allocations.push({ activityId: a.id, wbpId: p.id, uptId: upt.id, kanwilId: upt.kanwilId, startDate: start! });
       for (let d = 0; d < opts.days; d++) {
         const date = addDays(from, d);
         if (isoWeekday(date) === 7) continue; // no work on Sundays
-        for (const p of chosen) {
+        for (const { p, start } of starts) {
+          if (isAfter(start!, date)) continue;
           const reason = reasonFor(rng);
           attendance.push({ activityId: a.id, date, wbpId: p.id, uptId: upt.id, reason, paid: isPaid(reason) });
         }

@@ -11,6 +11,8 @@ import { seedCatalogue } from './catalogue.ts';
 import { seedPartners, seedTraining } from './training.ts';
 import { seedCockpitAfter, seedCockpitTargets } from './cockpit.ts';
 import type { Queryable } from '../db/pool.ts';
+import { diffDays } from '../../domain/calendar/date.ts';
+import { DEMO_HISTORY_MONTHS, historyStart } from './history.ts';
 
 export type DatasetSize = 'demo' | 'national';
 
@@ -65,9 +67,9 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
     await seedHolidays(tx, dir);
     if (opts.inmates !== false) {
       await seedInmates(tx, { size: opts.size, seed: opts.seed, today: opts.today, only: populatedUpts(opts.size), nationalTotal: NATIONAL_OCCUPANTS });
-      // Work for the demo UPTs (both sizes): about 8 weeks of attendance and premi.
+      // Work for the demo UPTs (both sizes): attendance and premi over the demo's history (history.ts).
       const demoUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[])', [DEMO_UPTS.map((d) => d.upt)]);
-      await seedWork(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id), days: 56 });
+      await seedWork(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id), days: diffDays(historyStart(opts.today), opts.today) });
       await seedTraining(tx, { seed: opts.seed, today: opts.today, uptIds: demoUpts.map((u) => u.id) });
       await seedPartners(tx, { today: opts.today, uptIds: demoUpts.map((u) => u.id) });
     }
@@ -79,7 +81,8 @@ export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult
     // PNBP demo figures need no inmates: the populated UPTs get them either way.
     if (opts.size === 'demo') {
       const pnbpUpts = await tx.query<{ id: number }>('SELECT id FROM upt WHERE raw_name = ANY($1::text[]) ORDER BY array_position($1::text[], raw_name)', [DEMO_UPTS.map((d) => d.upt)]);
-      await seedPnbp(tx, { seed: opts.seed, today: opts.today, uptIds: pnbpUpts.map((u) => u.id) });
+      // With demo sales, only the months whose sales were shared: no PNBP due without a sale behind it.
+      await seedPnbp(tx, { seed: opts.seed, today: opts.today, uptIds: pnbpUpts.map((u) => u.id), ...(opts.inmates !== false ? { months: DEMO_HISTORY_MONTHS - 1 } : {}) });
     }
     // Cockpit: this year's targets allocated to every Kanwil and UPT (sample data, labelled).
     await seedCockpitTargets(tx, { today: opts.today });

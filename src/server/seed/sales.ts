@@ -1,7 +1,8 @@
 /**
- * Demo sales for the demo UPTs: two months of counter, institutional, marketplace and
- * meal-supplier sales of the UPT's products, paid, with gap-free receipt numbers, the stock moves
- * they imply, a proceeds rule per UPT and last month's split applied (premi shared by attendance,
+ * Demo sales for the demo UPTs: six months of counter, institutional, marketplace and
+ * meal-supplier sales of the UPT's products, paid, with gap-free receipt numbers, sold from the
+ * outlet's shelf (a small opening stock, refilled from what the workshops made) and never beyond
+ * it, a proceeds rule per UPT and every past month's split applied (premi shared by attendance,
  * PNBP due). The current month is left unshared, for an officer to apply. All figures are
  * generated sample data.
  */
@@ -10,6 +11,9 @@ import { createRng, type Rng } from '../../domain/random/prng.ts';
 import { formatDocNumber } from '../../domain/sales/numbers.ts';
 import { computeSplit, sharePremi } from '../../domain/sales/proceeds.ts';
 import type { Queryable } from '../db/pool.ts';
+import { isoWeekday } from '../../domain/work/activity.ts';
+import { historyStart } from './history.ts';
+import { counterQty, isStocked, unitsWorth } from './stock-sizing.ts';
 
 /** Used only when a demo UPT has no products of its own yet. */
 const FALLBACK_PRODUCTS = [
@@ -29,6 +33,35 @@ const BUYERS = [
 ] as const;
 
 interface Product { id: number; upt_id: number; kanwil_id: number; price: number; activity_id: number | null; [k: string]: unknown }
+/** One product's stock in the simulation: on the outlet's shelf, in the finished-goods store, and still to be made. */
+interface Shelf { outlet: number; store: number; made: Array<{ date: string; qty: number }> }
+interface Transfer { productId: number; date: string; qty: number }
+
+/** Production cost per unit, as the catalogue's batches value their output (55% of the price). */
+const unitCost = (p: Product): number => Math.round(p.price * 0.55);
+
+/** What the workshops made by `date` reaches the finished-goods store; all of it goes on to the outlet. */
+function carry(shelf: Shelf, date: string, transfers: Transfer[], productId: number): void {
+  while (shelf.made.length > 0 && shelf.made[0]!.date <= date) shelf.store += shelf.made.shift()!.qty;
+  if (shelf.store === 0) return;
+  transfers.push({ productId, date, qty: shelf.store });
+  shelf.outlet += shelf.store;
+  shelf.store = 0;
+}
+
+/**
+ * Sells up to `want` units on `date`, carrying the store's goods over first when the outlet's
+ * shelf is short. Never sells what is not there, so no shelf goes below zero. Services (no shelf)
+ * sell what is asked.
+ */
+function take(shelf: Shelf | undefined, date: string, want: number, transfers: Transfer[], productId: number): number {
+  if (!shelf) return want;
+  if (shelf.outlet < want) carry(shelf, date, transfers, productId);
+  const qty = Math.min(want, shelf.outlet);
+  shelf.outlet -= qty;
+  return qty;
+}
+
 interface SaleRow { id: number; upt: number; kanwil: number; channel: string; date: string; product: Product; qty: number; buyer: (typeof BUYERS)[number] | null; quotation: string | null; invoice: string | null }
 
 async function ensureProducts(tx: Queryable, uptId: number, kanwilId: number, rng: Rng): Promise<void> {
@@ -46,6 +79,8 @@ export async function seedSales(tx: Queryable, opts: { seed: number; today: stri
   const upts = await tx.query<{ id: number; kanwil_id: number }>('SELECT id, kanwil_id FROM upt WHERE id = ANY($1::int[]) ORDER BY id', [opts.uptIds]);
   const monthStart = `${opts.today.slice(0, 7)}-01`;
   const prevMonth = addMonths(monthStart, -1);
+  // The same months as the demo's work register, so premi shares have workers.
+  const first = historyStart(opts.today);
   for (const u of upts) {
     await ensureProducts(tx, u.id, u.kanwil_id, rng);
     // A product made by a work activity of the same category, when the UPT has one.
@@ -56,38 +91,62 @@ export async function seedSales(tx: Queryable, opts: { seed: number; today: stri
     const store = (await tx.one<{ id: number }>(
       `INSERT INTO stock_location (upt_id, kanwil_id, name) VALUES ($1, $2, 'Outlet / Showroom') ON CONFLICT (upt_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`, [u.id, u.kanwil_id],
     ))!.id;
-    const products = await tx.query<Product>('SELECT id, upt_id, kanwil_id, price_rupiah::int AS price, activity_id FROM product WHERE upt_id = $1 AND active ORDER BY id', [u.id]);
+    const gudang = (await tx.one<{ id: number }>(`SELECT id FROM stock_location WHERE upt_id = $1 AND name = 'Gudang Produk Jadi'`, [u.id]))?.id ?? null;
+    const products = await tx.query<Product>('SELECT id, upt_id, kanwil_id, price_rupiah::int AS price, activity_id, category FROM product WHERE upt_id = $1 AND active ORDER BY id', [u.id]);
     const items = new Map<number, number>();
+    const shelf = new Map<number, Shelf>();
     for (const p of products) {
+      if (!isStocked(String(p.category))) continue;
       const item = await tx.one<{ id: number }>(
         `INSERT INTO stock_item (upt_id, kanwil_id, name, unit, kind, product_id) SELECT $1, $2, p.name || ' (stok)', p.unit, 'product', p.id FROM product p WHERE p.id = $3
          ON CONFLICT (product_id) WHERE product_id IS NOT NULL DO UPDATE SET name = stock_item.name RETURNING id`, [u.id, u.kanwil_id, p.id],
       );
       items.set(p.id, item!.id);
-      // Opening stock, valued at 60% of the price (generated).
+      // What the workshops put in the finished-goods store, day by day (seed/catalogue.ts).
+      const made = gudang === null ? [] : await tx.query<{ date: string; qty: string }>(`SELECT date::text, qty::text FROM stock_move WHERE item_id = $1 AND location_id = $2 AND kind = 'output' ORDER BY date`, [item!.id, gudang]);
+      // The outlet's opening shelf: a few weeks of sales, worth Rp 1–4 million at the price.
+      const opening = unitsWorth(rng.int(10, 40) * 100_000, p.price);
       await tx.query(`INSERT INTO stock_move (upt_id, kanwil_id, date, item_id, location_id, qty, kind, unit_cost_rupiah, total_cost_rupiah, reference, idempotency_key)
-        VALUES ($1,$2,$3,$4,$5,5000,'receipt',$6,$7,'Stok awal (data contoh)',$8)`, [u.id, u.kanwil_id, addDays(prevMonth, -1), item!.id, store, Math.round(p.price * 0.6), Math.round(p.price * 0.6) * 5000, `seed-open-${p.id}`]);
+        VALUES ($1,$2,$3,$4,$5,$6,'receipt',$7,$8,'Stok awal (data contoh)',$9)`, [u.id, u.kanwil_id, addDays(first, -1), item!.id, store, opening, unitCost(p), unitCost(p) * opening, `seed-open-${p.id}`]);
+      shelf.set(p.id, { outlet: opening, store: 0, made: made.map((m) => ({ date: m.date, qty: Number(m.qty) })) });
     }
     if (products.length === 0) continue;
     const sales: SaleRow[] = [];
     const counters = { receipt: 0, invoice: 0, quotation: 0 };
-    for (let d = prevMonth; d <= opts.today; d = addDays(d, 1)) {
+    const transfers: Transfer[] = [];
+    for (let d = first; d <= opts.today; d = addDays(d, 1)) {
+      // Every Monday the week's output goes from the store to the outlet.
+      if (isoWeekday(d) === 1) for (const [productId, sh] of shelf) carry(sh, d, transfers, productId);
       const n = rng.chance(0.6) ? rng.int(1, 2) : 0;
       for (let i = 0; i < n; i++) {
         const channel = rng.chance(0.8) ? 'counter' : rng.chance(0.5) ? 'marketplace' : 'meal_supplier';
-        sales.push({ id: 0, upt: u.id, kanwil: u.kanwil_id, channel, date: d, product: products[rng.int(0, products.length - 1)]!, qty: rng.int(1, 3), buyer: null, quotation: null, invoice: null });
+        const product = products[rng.int(0, products.length - 1)]!;
+        const qty = take(shelf.get(product.id), d, counterQty(product.price, rng.int), transfers, product.id);
+        if (qty > 0) sales.push({ id: 0, upt: u.id, kanwil: u.kanwil_id, channel, date: d, product, qty, buyer: null, quotation: null, invoice: null });
       }
       if (rng.chance(0.03)) {
         const buyer = BUYERS[rng.int(0, BUYERS.length - 1)]!;
+        const product = products[rng.int(0, products.length - 1)]!;
+        const qty = take(shelf.get(product.id), d, unitsWorth(rng.int(5, 50) * 100_000, product.price), transfers, product.id);
+        if (qty === 0) continue;
         counters.quotation += 1;
         counters.invoice += 1;
-        sales.push({ id: 0, upt: u.id, kanwil: u.kanwil_id, channel: 'institution', date: d, product: products[rng.int(0, products.length - 1)]!, qty: rng.int(5, 20), buyer,
+        sales.push({ id: 0, upt: u.id, kanwil: u.kanwil_id, channel: 'institution', date: d, product, qty, buyer,
           quotation: formatDocNumber('quotation', yearOf(d), counters.quotation), invoice: formatDocNumber('invoice', yearOf(d), counters.invoice) });
+      }
+    }
+    // Goods carried from the finished-goods store to the outlet when its shelf ran short.
+    for (const [k, t] of transfers.entries()) {
+      const p = products.find((x) => x.id === t.productId)!;
+      for (const [kind, location, qty] of [['transfer_out', gudang, -t.qty], ['transfer_in', store, t.qty]] as const) {
+        await tx.query(`INSERT INTO stock_move (upt_id, kanwil_id, date, item_id, location_id, qty, kind, unit_cost_rupiah, total_cost_rupiah, reference, idempotency_key)
+          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'Kiriman gudang ke outlet (data contoh)',$10)`,
+          [u.id, u.kanwil_id, t.date, items.get(t.productId), location, qty, kind, unitCost(p), unitCost(p) * t.qty, `seed-transfer-${u.id}-${k}-${kind}`]);
       }
     }
     for (const s of sales) {
       const total = s.product.price * s.qty;
-      const cost = Math.round(s.product.price * 0.6) * s.qty;
+      const cost = unitCost(s.product) * s.qty;
       const row = await tx.one<{ id: number }>(
         `INSERT INTO sale (upt_id, kanwil_id, channel, status, date, buyer_kind, buyer_name, buyer_institution, external_reference, location_id, quotation_number, invoice_number,
            total_rupiah, paid_rupiah, cost_rupiah, ordered_on, delivered_on, invoiced_on, due_on, paid_on, idempotency_key, note)
@@ -99,8 +158,10 @@ export async function seedSales(tx: Queryable, opts: { seed: number; today: stri
       s.id = Number(row!.id);
       await tx.query(`INSERT INTO sale_line (sale_id, product_id, activity_id, qty, unit_price_rupiah, amount_rupiah, cost_rupiah) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
         [s.id, s.product.id, s.product.activity_id, s.qty, s.product.price, total, cost]);
-      await tx.query(`INSERT INTO stock_move (upt_id, kanwil_id, date, item_id, location_id, qty, kind, total_cost_rupiah, reference, sale_id) VALUES ($1,$2,$3,$4,$5,$6,'sale',$7,$8,$9)`,
-        [s.upt, s.kanwil, s.date, items.get(s.product.id), store, -s.qty, cost, `sale:${s.id}`, s.id]);
+      if (items.has(s.product.id)) {
+        await tx.query(`INSERT INTO stock_move (upt_id, kanwil_id, date, item_id, location_id, qty, kind, total_cost_rupiah, reference, sale_id) VALUES ($1,$2,$3,$4,$5,$6,'sale',$7,$8,$9)`,
+          [s.upt, s.kanwil, s.date, items.get(s.product.id), store, -s.qty, cost, `sale:${s.id}`, s.id]);
+      }
       counters.receipt += 1;
       await tx.query(`INSERT INTO sale_payment (sale_id, upt_id, kanwil_id, date, amount_rupiah, method, receipt_number) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
         [s.id, s.upt, s.kanwil, s.date, total, s.channel === 'counter' ? (rng.chance(0.5) ? 'cash' : 'qris') : s.channel === 'marketplace' ? 'marketplace' : 'transfer', formatDocNumber('receipt', yearOf(s.date), counters.receipt)]);
@@ -109,8 +170,8 @@ export async function seedSales(tx: Queryable, opts: { seed: number; today: stri
       if (n > 0) await tx.query('INSERT INTO sales_counter (upt_id, year, series, last_number) VALUES ($1,$2,$3,$4)', [u.id, yearOf(opts.today), series, n]);
     }
     await tx.query(`INSERT INTO proceeds_rule (upt_id, kanwil_id, valid_from, base, premi_bp, pnbp_bp, working_capital_bp, programme_bp, premi_weight, legal_basis)
-      VALUES ($1,$2,$3,'revenue',3500,5000,0,1500,'attendance','Contoh: 35% premi / 50% PNBP / 15% pembinaan dari penjualan (data contoh)')`, [u.id, u.kanwil_id, ruleFrom(prevMonth)]);
-    await seedSplit(tx, u, prevMonth);
+      VALUES ($1,$2,$3,'revenue',3500,5000,0,1500,'attendance','Contoh: 35% premi / 50% PNBP / 15% pembinaan dari penjualan (data contoh)')`, [u.id, u.kanwil_id, ruleFrom(first)]);
+    for (let month = first; month <= prevMonth; month = addMonths(month, 1)) await seedSplit(tx, u, month);
   }
   // The on-hand totals the public catalogue reads, as insertMove would have kept them.
   await tx.query(`INSERT INTO stock_on_hand (item_id, upt_id, qty) SELECT item_id, min(upt_id), sum(qty) FROM stock_move WHERE upt_id = ANY($1::int[]) GROUP BY item_id

@@ -2,6 +2,7 @@ import { addDays, addYears } from '../../domain/calendar/date.ts';
 import { createRng } from '../../domain/random/prng.ts';
 import type { Queryable } from '../db/pool.ts';
 import { generateTraining } from './generate-training.ts';
+import { TRAINING_ROLLUP_FROM_RECORDS } from '../modules/training/queries.ts';
 
 const CHUNK = 20_000;
 
@@ -49,13 +50,7 @@ export async function rebuildTrainingRollup(tx: Queryable, uptIds: number[]): Pr
   await tx.query('DELETE FROM training_month_rollup WHERE upt_id = ANY($1::int[])', [uptIds]);
   await tx.query(
     `INSERT INTO training_month_rollup (upt_id, kanwil_id, month, trained, tested, certified)
-     SELECT upt_id, kanwil_id, month, sum(trained), sum(tested), sum(certified) FROM (
-       SELECT upt_id, kanwil_id, date_trunc('month', completed_on)::date AS month, count(*) AS trained, 0 AS tested, 0 AS certified
-         FROM training_participant WHERE completed_on IS NOT NULL AND upt_id = ANY($1::int[]) GROUP BY 1, 2, 3
-       UNION ALL
-       SELECT upt_id, kanwil_id, date_trunc('month', test_date)::date, 0, count(*), count(*) FILTER (WHERE result = 'kompeten')
-         FROM competency_test WHERE upt_id = ANY($1::int[]) GROUP BY 1, 2, 3
-     ) s GROUP BY 1, 2, 3`,
+     SELECT * FROM (${TRAINING_ROLLUP_FROM_RECORDS}) r WHERE r.upt_id = ANY($1::int[])`,
     [uptIds],
   );
 }

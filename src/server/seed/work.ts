@@ -2,6 +2,7 @@ import { createRng } from '../../domain/random/prng.ts';
 import { addDays, yearOf } from '../../domain/calendar/date.ts';
 import type { Queryable } from '../db/pool.ts';
 import { generateWork } from './generate-work.ts';
+import { WORK_ROLLUP_FROM_RECORDS } from '../modules/work/rollup.ts';
 
 const CHUNK = 20_000;
 
@@ -10,13 +11,13 @@ export async function seedWork(tx: Queryable, opts: { seed: number; today: strin
   if (opts.uptIds.length === 0) return 0;
   await tx.query(`INSERT INTO premi_floor (effective_from, rupiah_per_day) VALUES ('2020-01-01', 5000) ON CONFLICT DO NOTHING`);
   const upts = await tx.query<{ id: number; kanwil_id: number; security_level: string | null }>('SELECT id, kanwil_id, security_level FROM upt WHERE id = ANY($1::int[]) ORDER BY id', [opts.uptIds]);
-  const held = await tx.query<{ id: number; upt_id: number; asimilasi: string | null }>(
-    `SELECT w.id, w.upt_id, d.asimilasi_date AS asimilasi FROM wbp w JOIN wbp_dates d ON d.wbp_id = w.id
+  const held = await tx.query<{ id: number; upt_id: number; asimilasi: string | null; held_since: string | null }>(
+    `SELECT w.id, w.upt_id, d.asimilasi_date AS asimilasi, coalesce(w.admitted_on, w.detention_start) AS held_since FROM wbp w JOIN wbp_dates d ON d.wbp_id = w.id
       WHERE w.upt_id = ANY($1::int[]) AND w.released_on IS NULL AND w.status IN ('narapidana', 'anak') ORDER BY w.id`,
     [opts.uptIds],
   );
-  const inmates = new Map<number, Array<{ id: number; asimilasi: string | null }>>();
-  for (const h of held) inmates.set(h.upt_id, [...(inmates.get(h.upt_id) ?? []), { id: Number(h.id), asimilasi: h.asimilasi }]);
+  const inmates = new Map<number, Array<{ id: number; asimilasi: string | null; heldSince: string | null }>>();
+  for (const h of held) inmates.set(h.upt_id, [...(inmates.get(h.upt_id) ?? []), { id: Number(h.id), asimilasi: h.asimilasi, heldSince: h.held_since }]);
   const g = generateWork({ rng: createRng(opts.seed + 31), upts: upts.map((u) => ({ id: u.id, kanwilId: u.kanwil_id, securityLevel: u.security_level })), inmates, today: opts.today, days: opts.days, firstActivityId: 1 });
   const a = g.activities;
   await tx.query(
@@ -51,11 +52,7 @@ export async function seedWork(tx: Queryable, opts: { seed: number; today: strin
       [c.map((r) => r.activityId), c.map((r) => r.date), c.map((r) => r.wbpId), c.map((r) => r.uptId), c.map((r) => r.reason), c.map((r) => r.paid)],
     );
   }
-  await tx.query(
-    `INSERT INTO work_month_rollup (upt_id, kanwil_id, month, category, attendance_rows, present_rows, paid_rows)
-     SELECT w.upt_id, w.kanwil_id, date_trunc('month', a.date)::date, w.category, count(*), count(*) FILTER (WHERE a.reason = 'hadir'), count(*) FILTER (WHERE a.paid)
-       FROM attendance a JOIN work_activity w ON w.id = a.activity_id GROUP BY 1, 2, 3, 4`,
-  );
+  await tx.query(`INSERT INTO work_month_rollup (upt_id, kanwil_id, month, category, attendance_rows, present_rows, paid_rows) ${WORK_ROLLUP_FROM_RECORDS}`);
   await tx.query(
     `INSERT INTO premi_entry (wbp_id, upt_id, kanwil_id, date, kind, amount_rupiah, source, reference)
      SELECT a.wbp_id, w.upt_id, w.kanwil_id, a.date, 'earning', r.rate_rupiah, 'attendance:' || a.activity_id || ':' || a.date || ':1', 'attendance:' || a.activity_id || ':' || a.date

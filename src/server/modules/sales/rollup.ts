@@ -34,3 +34,21 @@ export async function bumpSalesRollup(tx: Queryable, at: { uptId: number; kanwil
     ],
   );
 }
+
+/**
+ * `sales_month_rollup` computed from scratch from the ledgers its writes bump: payments (a
+ * reversal is a negative payment dated the day it was made), proceeds splits (a reversal is a
+ * negative split of the same month), PNBP billings and NTPN payments by the month they are for.
+ * The rollup check (ops) compares the two.
+ */
+export const SALES_ROLLUP_FROM_RECORDS = `
+  SELECT upt_id, kanwil_id, month, sum(revenue)::bigint AS revenue_rupiah, sum(receipts)::bigint AS receipts,
+         sum(pnbp_due)::bigint AS pnbp_due_rupiah, sum(premi_shared)::bigint AS premi_shared_rupiah,
+         sum(billed)::bigint AS pnbp_billed_rupiah, sum(paid)::bigint AS pnbp_paid_rupiah
+    FROM (
+      SELECT upt_id, kanwil_id, date_trunc('month', date)::date AS month, amount_rupiah AS revenue, sign(amount_rupiah) AS receipts, 0 AS pnbp_due, 0 AS premi_shared, 0 AS billed, 0 AS paid FROM sale_payment
+      UNION ALL SELECT upt_id, kanwil_id, month, 0, 0, pnbp_rupiah, premi_rupiah, 0, 0 FROM proceeds_split
+      UNION ALL SELECT upt_id, kanwil_id, period_month, 0, 0, 0, 0, amount_rupiah, 0 FROM pnbp_billing
+      UNION ALL SELECT p.upt_id, p.kanwil_id, b.period_month, 0, 0, 0, 0, 0, p.amount_rupiah FROM pnbp_payment p JOIN pnbp_billing b ON b.id = p.billing_id
+    ) s
+   GROUP BY 1, 2, 3`;

@@ -69,6 +69,19 @@ export async function participants(db: Queryable, programmeId: number, personal:
   }));
 }
 
+/**
+ * \`training_month_rollup\` computed from scratch: participants completed in the month, competency
+ * tests taken in it and those found competent. The rollup check (ops) and the seed's bulk load use it.
+ */
+export const TRAINING_ROLLUP_FROM_RECORDS = `
+  SELECT upt_id, kanwil_id, month, sum(trained)::bigint AS trained, sum(tested)::bigint AS tested, sum(certified)::bigint AS certified FROM (
+    SELECT upt_id, kanwil_id, date_trunc('month', completed_on)::date AS month, count(*) AS trained, 0 AS tested, 0 AS certified
+      FROM training_participant WHERE completed_on IS NOT NULL GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT upt_id, kanwil_id, date_trunc('month', test_date)::date, 0, count(*), count(*) FILTER (WHERE result = 'kompeten')
+      FROM competency_test GROUP BY 1, 2, 3
+  ) s GROUP BY 1, 2, 3`;
+
 /** Moves the month's realisation by a difference, in the caller's transaction. */
 export async function bumpRollup(tx: Queryable, upt: { upt_id: number; kanwil_id: number }, date: string, d: { trained?: number; tested?: number; certified?: number }) {
   await tx.query(

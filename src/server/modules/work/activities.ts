@@ -15,6 +15,7 @@ import { errorResponses, jsonBody, jsonOk } from '../../http/openapi.ts';
 import { resolveOwnUpt } from '../../http/own-upt.ts';
 import { defineRoute } from '../../http/route.ts';
 import { findActivity, listActivities, payRules, toActivity, type PayRuleRow } from './activity-queries.ts';
+import { moveActivityCategory } from './rollup.ts';
 
 export const tags = ['Kegiatan kerja / Work'];
 export const ActivityParams = z.object({ activityId: PositiveId });
@@ -123,6 +124,7 @@ export function activityRoutes(app: OpenAPIHono<AppEnv>) {
         .map(([k, v]) => `${COLUMNS[k]} = $${params.push(k === 'industri' && v !== null ? JSON.stringify(v) : v)}${k === 'industri' ? '::jsonb' : ''}`);
       const ok = await tx.one(`UPDATE work_activity SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`, params);
       if (!ok) throw versionConflict();
+      if (input.category !== undefined && input.category !== before.category) await moveActivityCategory(tx, id, before.category, input.category);
       const after = await findActivity(tx, id);
       await recordAudit(tx, actorOf(c), { entity: 'work_activity', entityId: id, action: 'update', before, after, scope: { kanwilId: before.kanwil_id, uptId: before.upt_id } });
     });
