@@ -94,4 +94,15 @@ describe('rollups of a history generated for another day', () => {
     expect(rows.some((r) => r.month < `${day.slice(0, 4)}-01-01`)).toBe(true);
     expect(rows.every((r) => r.month >= addMonths(`${day.slice(0, 7)}-01`, -5))).toBe(true);
   });
+
+  it('numbers receipts in one gap-free series per year (the history across a year end kept one series, counted under the new year)', async () => {
+    const used = await other.db.query<{ upt_id: number; year: number; n: number; last: number; counter: number | null }>(
+      `WITH r AS (SELECT upt_id, substring(receipt_number from 5 for 4)::int AS year, substring(receipt_number from 10)::int AS number FROM sale_payment WHERE receipt_number IS NOT NULL)
+       SELECT r.upt_id, r.year, count(*)::int AS n, max(r.number) AS last, c.last_number AS counter
+         FROM r LEFT JOIN sales_counter c ON c.upt_id = r.upt_id AND c.series = 'receipt' AND c.year = r.year
+        GROUP BY r.upt_id, r.year, c.last_number ORDER BY 1, 2`);
+    expect(new Set(used.map((u) => u.year))).toEqual(new Set([Number(day.slice(0, 4)) - 1, Number(day.slice(0, 4))]));
+    // Each year's numbers run 1..n without a gap, and the counter the next receipt takes from is at n.
+    for (const u of used) expect([u.last, u.counter]).toEqual([u.n, u.n]);
+  });
 });

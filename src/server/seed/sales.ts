@@ -112,7 +112,13 @@ export async function seedSales(tx: Queryable, opts: { seed: number; today: stri
     }
     if (products.length === 0) continue;
     const sales: SaleRow[] = [];
-    const counters = { receipt: 0, invoice: 0, quotation: 0 };
+    // One gap-free series per document kind and year: the history may cross a year end.
+    const counters = new Map<string, number>();
+    const nextNumber = (series: 'receipt' | 'invoice' | 'quotation', date: string): string => {
+      const key = `${series}:${yearOf(date)}`;
+      counters.set(key, (counters.get(key) ?? 0) + 1);
+      return formatDocNumber(series, yearOf(date), counters.get(key)!);
+    };
     const transfers: Transfer[] = [];
     for (let d = first; d <= opts.today; d = addDays(d, 1)) {
       // Every Monday the week's output goes from the store to the outlet.
@@ -129,13 +135,11 @@ export async function seedSales(tx: Queryable, opts: { seed: number; today: stri
         const product = products[rng.int(0, products.length - 1)]!;
         const qty = take(shelf.get(product.id), d, unitsWorth(rng.int(5, 50) * 100_000, product.price), transfers, product.id);
         if (qty === 0) continue;
-        counters.quotation += 1;
-        counters.invoice += 1;
         sales.push({ id: 0, upt: u.id, kanwil: u.kanwil_id, channel: 'institution', date: d, product, qty, buyer,
-          quotation: formatDocNumber('quotation', yearOf(d), counters.quotation), invoice: formatDocNumber('invoice', yearOf(d), counters.invoice) });
+          quotation: nextNumber('quotation', d), invoice: nextNumber('invoice', d) });
       }
     }
-    // Goods carried from the finished-goods store to the outlet when its shelf ran short.
+    // Goods carried from the finished-goods store to the outlet: each Monday, and when its shelf ran short.
     for (const [k, t] of transfers.entries()) {
       const p = products.find((x) => x.id === t.productId)!;
       for (const [kind, location, qty] of [['transfer_out', gudang, -t.qty], ['transfer_in', store, t.qty]] as const) {
@@ -162,12 +166,12 @@ export async function seedSales(tx: Queryable, opts: { seed: number; today: stri
         await tx.query(`INSERT INTO stock_move (upt_id, kanwil_id, date, item_id, location_id, qty, kind, total_cost_rupiah, reference, sale_id) VALUES ($1,$2,$3,$4,$5,$6,'sale',$7,$8,$9)`,
           [s.upt, s.kanwil, s.date, items.get(s.product.id), store, -s.qty, cost, `sale:${s.id}`, s.id]);
       }
-      counters.receipt += 1;
       await tx.query(`INSERT INTO sale_payment (sale_id, upt_id, kanwil_id, date, amount_rupiah, method, receipt_number) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-        [s.id, s.upt, s.kanwil, s.date, total, s.channel === 'counter' ? (rng.chance(0.5) ? 'cash' : 'qris') : s.channel === 'marketplace' ? 'marketplace' : 'transfer', formatDocNumber('receipt', yearOf(s.date), counters.receipt)]);
+        [s.id, s.upt, s.kanwil, s.date, total, s.channel === 'counter' ? (rng.chance(0.5) ? 'cash' : 'qris') : s.channel === 'marketplace' ? 'marketplace' : 'transfer', nextNumber('receipt', s.date)]);
     }
-    for (const [series, n] of Object.entries(counters)) {
-      if (n > 0) await tx.query('INSERT INTO sales_counter (upt_id, year, series, last_number) VALUES ($1,$2,$3,$4)', [u.id, yearOf(opts.today), series, n]);
+    for (const [key, n] of counters) {
+      const [series, year] = key.split(':');
+      await tx.query('INSERT INTO sales_counter (upt_id, year, series, last_number) VALUES ($1,$2,$3,$4)', [u.id, Number(year), series, n]);
     }
     await tx.query(`INSERT INTO proceeds_rule (upt_id, kanwil_id, valid_from, base, premi_bp, pnbp_bp, working_capital_bp, programme_bp, premi_weight, legal_basis)
       VALUES ($1,$2,$3,'revenue',3500,5000,0,1500,'attendance','Contoh: 35% premi / 50% PNBP / 15% pembinaan dari penjualan (data contoh)')`, [u.id, u.kanwil_id, ruleFrom(first)]);
